@@ -1,0 +1,2 @@
+// Re-exports only (STYLE rule 11).
+export {};
