@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// The `deeprob-ts` command. Each subcommand lives in kernel-ext/commands/<name>.ts and
+// exports `register(program)`; this file only wires them (one concept, one file).
+import { Command } from "commander";
+import { commands } from "./commands/index.js";
+
+export function buildProgram(): Command {
+  const program = new Command("deeprob-ts")
+    .description("TypeScript kernel for Jupyter with rich display, and the deeprob-ts course tools")
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of commands) register(program);
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (err: unknown) {
+    const e = err as { code?: string; exitCode?: number; message?: string };
+    // commander throws for --help / --version with exitCode 0.
+    if (typeof e.code === "string" && e.code.startsWith("commander.")) return e.exitCode ?? 1;
+    process.stderr.write(`deeprob-ts: ${e.message ?? String(err)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main().then((code) => process.exit(code));
+}
