@@ -17,3 +17,19 @@ export function allClose(a: ArrayLike<number>, b: ArrayLike<number>, rtol = FLOA
   }
   return true;
 }
+// lib/nn: erf/erfc against correctly rounded references (fdlibm's method is < 1 ulp; allow 2).
+export const ERF_RTOL = 2 * Number.EPSILON;
+// lib/nn: scalar activations against their closed forms in float64 (a few ulps of reordering).
+export const ACTIVATION_RTOL = 1e-14;
+// lib/nn: erf(x) + erfc(x) = 1 holds to a few ulps of 1.
+export const ERF_IDENTITY_ATOL = 4 * Number.EPSILON;
+// lib/nn: plain central differences (h = 1e-5) against closed-form derivatives: truncation
+// h²·f'''/6 ~ 1e-10 relative plus cancellation eps/h ~ 1e-11 absolute per unit of f.
+export const CENTRAL_DIFF_RTOL = 1e-7;
+export const CENTRAL_DIFF_ATOL = 1e-9;
+// lib/nn gradient checks: step h and the relative-error denominator floor. Central differences
+// carry an absolute error ~ eps·|f|/h + h²|f'''|; the floor keeps derivatives that are ~0
+// (saturated units, 1e-9) from turning that noise into a large *relative* error. PyTorch's
+// gradcheck is looser still (atol 1e-5, rtol 1e-3).
+export const GRADCHECK_STEP = 1e-5;
+export const GRADCHECK_FLOOR = 1e-3;
