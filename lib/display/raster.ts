@@ -1,0 +1,35 @@
+// SVG -> PNG in Node with resvg (no browser). The font file is passed explicitly so the picture
+// never depends on what a system's font lookup finds (Debian: fonts-dejavu-core, installed by
+// `npm run setup`); without it text would silently vanish from every figure.
+import { existsSync } from "node:fs";
+import { Resvg } from "@resvg/resvg-js";
+
+const FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts"];
+const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"];
+
+/** Absolute paths of the DejaVu Sans files found, regular first; [] when the package is missing. */
+export function fontFiles(): string[] {
+  for (const d of FONT_DIRS) {
+    const files = FONT_FILES.map((f) => `${d}/${f}`).filter(existsSync);
+    if (files.length) return files;
+  }
+  return [];
+}
+
+/**
+ * Rasterise an SVG document to PNG bytes at `scale` (1 = the SVG's own pixel size).
+ * @example
+ * svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>').length > 0 // true
+ */
+export function svgToPng(svg: string, scale = 1): Buffer {
+  const fonts = fontFiles();
+  if (!fonts.length && /<text/.test(svg)) {
+    throw new Error("svgToPng: no DejaVu Sans font found (looked in " + FONT_DIRS.join(", ") + "); run `npm run setup` or `apt-get install fonts-dejavu-core`");
+  }
+  const r = new Resvg(svg, {
+    font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
+    fitTo: scale === 1 ? { mode: "original" } : { mode: "zoom", value: scale },
+    background: "#ffffff",
+  });
+  return Buffer.from(r.render().asPng());
+}

@@ -1,0 +1,62 @@
+// Axis ticks: "nice" steps of 1, 2 or 5 times a power of ten (Heckbert's "Nice numbers for
+// graph labels"), the same family plotly.js picks, so the static image reads like the chart.
+
+/**
+ * Tick values covering [lo, hi] with about `count` steps of 1, 2 or 5 x 10^k.
+ * @example
+ * niceTicks(0, 1, 5) // [0, 0.2, 0.4, 0.6, 0.8, 1]
+ */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+    throw new Error(`niceTicks: expected finite bounds, got [${lo}, ${hi}]`);
+  }
+  if (hi < lo) [lo, hi] = [hi, lo];
+  if (hi === lo) return [lo];
+  const step = niceStep((hi - lo) / Math.max(1, count));
+  const first = Math.ceil(lo / step - 1e-9);
+  const last = Math.floor(hi / step + 1e-9);
+  const out: number[] = [];
+  // Multiply rather than accumulate so 0.1 + 0.2 style drift never shows up in labels.
+  for (let i = first; i <= last; i++) out.push(roundTo(i * step, step));
+  return out;
+}
+
+/** The nice step (1, 2, 5 or 10 x 10^k) at or above `raw`. */
+export function niceStep(raw: number): number {
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  const f = raw / p;
+  const m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+  return m * p;
+}
+
+function roundTo(v: number, step: number): number {
+  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  return Number(v.toFixed(Math.min(20, digits)));
+}
+
+/** Ticks for a log axis: the powers of ten inside [lo, hi] (values, not exponents). */
+export function logTicks(lo: number, hi: number): number[] {
+  if (!(lo > 0) || !(hi > 0)) throw new Error(`logTicks: expected positive bounds, got [${lo}, ${hi}]`);
+  const out: number[] = [];
+  for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(Math.pow(10, e));
+  if (out.length < 2) return niceTicks(lo, hi, 4).filter((v) => v > 0);
+  return out;
+}
+
+/**
+ * A short label: plain decimals in a readable range, otherwise exponent form as Plotly ("1e-4").
+ * @example
+ * formatTick(0.30000000000000004) // "0.3"
+ * formatTick(0.0001) // "1e-4"
+ */
+export function formatTick(v: number): string {
+  if (v === 0) return "0";
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-3) {
+    const [m, e] = v.toExponential(2).split("e");
+    const mant = String(Number(m));
+    return `${mant === "1" ? "1" : mant === "-1" ? "-1" : mant}e${Number(e)}`;
+  }
+  return String(Number(v.toPrecision(6)));
+}
