@@ -33,3 +33,8 @@ export const CENTRAL_DIFF_ATOL = 1e-9;
 // gradcheck is looser still (atol 1e-5, rtol 1e-3).
 export const GRADCHECK_STEP = 1e-5;
 export const GRADCHECK_FLOOR = 1e-3;
+// Statistical tests: accept a sample statistic within this many standard errors of its
+// expectation (5 sigma: a correct implementation fails about once in 3.5 million runs).
+export const SAMPLING_SIGMAS = 5;
+// lib/init: Householder QR in float64 of matrices up to 12x12: orthogonality to ~100 ulps.
+export const QR_ORTHO_ATOL = 1e-13;
