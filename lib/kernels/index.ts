@@ -1,2 +1,12 @@
-// Re-exports only (STYLE rule 11).
-export {};
+// Re-exports only (STYLE rule 11). The kernel API other folders build on: pure functions over
+// typed arrays with explicit sizes, offsets and strides (see lib/README.md).
+export { gemm } from "./gemm.js";
+export type { GemmOptions } from "./gemm.js";
+export { unary, unaryScalar, UNARY_OPS } from "./unary.js";
+export type { UnaryOp } from "./unary.js";
+export { binary, binaryScalar, affine, BINARY_OPS } from "./binary.js";
+export type { BinaryOp } from "./binary.js";
+export { sum, sumSquares, max, min, argmax, dot } from "./reduce.js";
+export { erfc, normalCdf } from "./erf.js";
+export { fillNormalBlocks, fillUniformBlocks, FILL_BLOCK } from "./fill.js";
+export type { MatrixView, NumArray, FloatArray } from "./types.js";

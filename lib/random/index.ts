@@ -1,2 +1,3 @@
 // Re-exports only (STYLE rule 11).
-export {};
+export { Generator, rng } from "./generator.js";
+export type { GeneratorState, FloatArray } from "./generator.js";

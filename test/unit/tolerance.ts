@@ -38,3 +38,6 @@ export const GRADCHECK_FLOOR = 1e-3;
 export const SAMPLING_SIGMAS = 5;
 // lib/init: Householder QR in float64 of matrices up to 12x12: orthogonality to ~100 ulps.
 export const QR_ORTHO_ATOL = 1e-13;
+// Statistical tests: a sample statistic must lie within SAMPLING_Z standard errors of its
+// exact value (5 sigma: a false failure once in ~1.7 million runs per assertion).
+export const SAMPLING_Z = 5;
