@@ -2,6 +2,7 @@
 // The `deeprob-ts` command. Each subcommand lives in kernel-ext/commands/<name>.ts and
 // exports `register(program)`; this file only wires them (one concept, one file).
 import { Command } from "commander";
+import { CommandError, EXIT } from "./commands/command-error.js";
 import { commands } from "./commands/index.js";
 
 export function buildProgram(): Command {
@@ -20,10 +21,16 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (err: unknown) {
     const e = err as { code?: string; exitCode?: number; message?: string };
-    // commander throws for --help / --version with exitCode 0.
-    if (typeof e.code === "string" && e.code.startsWith("commander.")) return e.exitCode ?? 1;
-    process.stderr.write(`deeprob-ts: ${e.message ?? String(err)}\n`);
-    return 1;
+    // commander throws for --help / --version with exitCode 0, and has already printed the
+    // usage error otherwise: a usage error is bad input (2), as for any Unix tool.
+    if (typeof e.code === "string" && e.code.startsWith("commander.")) return e.exitCode === 0 ? 0 : EXIT.badInput;
+    // A CommandError's message already names the command and says what to do.
+    if (err instanceof CommandError) {
+      process.stderr.write(`deeprob-ts ${e.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`deeprob-ts: ${e instanceof Error ? e.stack ?? e.message : String(err)}\n`);
+    return EXIT.failed;
   }
 }
 

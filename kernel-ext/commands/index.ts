@@ -1,6 +1,8 @@
 // The subcommands, in the order `--help` lists them. Add one line per new command.
 import type { Command } from "commander";
+import { register as lab } from "./lab.js";
+import { register as run } from "./run.js";
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [lab, run];
