@@ -1,0 +1,160 @@
+// Modules with explicit forward and backward, as students write them in the homework: forward
+// caches what backward needs; backward takes dL/dout, accumulates parameter gradients (+=, as
+// PyTorch's .grad) and returns dL/dinput. Mode and randomness are arguments of forward
+// (STYLE rule 8): `model.forward(x, { training: true, rng })`; nothing is ambient.
+import { Tensor } from "../tensor/index.js";
+import type { Generator } from "../random/index.js";
+
+/** Float storage a module computes in: float32 by default, float64 for gradient checks. */
+export type FloatArray = Float32Array | Float64Array;
+export type FloatDType = "float32" | "float64";
+
+/** Per-call options of forward: the mode and the generator are always explicit. */
+export interface ForwardOptions {
+  /** Training mode (dropout drops, batch norm uses batch statistics). Required by modules whose behaviour depends on it. */
+  readonly training?: boolean;
+  /** Generator for stochastic modules in training mode (dropout, stochastic depth, fractional pooling). */
+  readonly rng?: Generator;
+}
+
+/** A learnable tensor and its accumulated gradient (same shape and dtype). */
+export class Parameter {
+  /** The values; optimizers update `data.data` in place. */
+  data: Tensor;
+  /** dL/d(values), accumulated by backward until zeroGrad(). */
+  grad: Tensor;
+  constructor(readonly name: string, data: Tensor) {
+    if (data.dtype !== "float32" && data.dtype !== "float64") throw new TypeError(`Parameter ${name}: expected float32 or float64 values, got ${data.dtype}`);
+    this.data = data.contiguous();
+    this.grad = new Tensor(data.dtype === "float64" ? new Float64Array(data.size) : new Float32Array(data.size), data.shape);
+  }
+  get shape(): readonly number[] { return this.data.shape; }
+  /** The values as a contiguous typed array (shared, not a copy). */
+  get values(): FloatArray { return this.data.data as FloatArray; }
+  /** The gradient as a contiguous typed array (shared, not a copy). */
+  get gradValues(): FloatArray { return this.grad.data as FloatArray; }
+  /** Converts values and gradient to `dtype` (new storage). */
+  to(dtype: FloatDType): void {
+    if (this.data.dtype === dtype) return;
+    this.data = this.data.astype(dtype);
+    this.grad = this.grad.astype(dtype);
+  }
+  toString(): string { return `Parameter ${this.name} [${this.shape.join(", ")}] ${this.data.dtype}`; }
+}
+
+/** The base of every layer: forward, backward, parameters, children, dtype. */
+export abstract class Module {
+  /** Own parameters (children's are collected by parameters()). */
+  protected readonly params: Parameter[] = [];
+
+  /** y = module(x). */
+  abstract forward(x: Tensor, opts?: ForwardOptions): Tensor;
+  /** Given dL/dy from the last forward, accumulates parameter gradients and returns dL/dx. */
+  abstract backward(dout: Tensor): Tensor;
+
+  /** Sub-modules (Sequential's layers, a residual block's branch). */
+  children(): readonly Module[] { return []; }
+
+  /** All parameters, own first, then children's in order. */
+  parameters(): Parameter[] {
+    return this.namedParameters().map(([, p]) => p);
+  }
+
+  /** [qualified name, parameter] pairs, as PyTorch's named_parameters ("0.weight", "2.bias"). */
+  namedParameters(prefix = ""): [string, Parameter][] {
+    const out: [string, Parameter][] = this.params.map((p) => [prefix + p.name, p]);
+    this.children().forEach((c, i) => out.push(...c.namedParameters(`${prefix}${i}.`)));
+    return out;
+  }
+
+  /** Sets every gradient to zero. */
+  zeroGrad(): void {
+    for (const p of this.parameters()) p.gradValues.fill(0);
+  }
+
+  /** Converts parameters (and buffers) to float32 or float64, as torch's module.to(dtype). */
+  to(dtype: FloatDType): this {
+    if (dtype !== "float32" && dtype !== "float64") throw new TypeError(`${this.constructor.name}.to: expected "float32" or "float64", got ${String(dtype)}`);
+    for (const p of this.params) p.to(dtype);
+    this.convertBuffers(dtype);
+    for (const c of this.children()) c.to(dtype);
+    return this;
+  }
+
+  /** Hook for modules with non-parameter state (batch norm's running statistics). */
+  protected convertBuffers(_dtype: FloatDType): void {}
+
+  /** Number of learnable scalars. */
+  numParameters(): number {
+    return this.parameters().reduce((s, p) => s + p.data.size, 0);
+  }
+
+  /** A one-line description of the layer's configuration, as PyTorch's extra_repr. */
+  protected describe(): string { return ""; }
+
+  toString(): string {
+    const kids = this.children();
+    const head = `${this.constructor.name}(${this.describe()}`;
+    if (kids.length === 0) return head + ")";
+    const body = kids.map((c, i) => `  (${i}): ${c.toString().split("\n").join("\n  ")}`).join("\n");
+    return `${head}\n${body}\n)`;
+  }
+}
+
+/**
+ * The float data of `x` as a contiguous typed array (no copy when `x` already is contiguous),
+ * refusing integer tensors with a message naming the operation.
+ */
+export function floatData(x: Tensor, op: string): FloatArray {
+  if (!(x instanceof Tensor)) throw new TypeError(`${op}: expected a Tensor, got ${x === null ? "null" : typeof x}`);
+  if (x.dtype !== "float32" && x.dtype !== "float64") {
+    throw new TypeError(`${op}: expected a float32 or float64 tensor, got ${x.dtype} (convert with x.astype("float32"))`);
+  }
+  return x.contiguous().data as FloatArray;
+}
+
+/** Throws unless x's dtype equals the parameters' dtype (mixing float32 and float64 is a bug). */
+export function checkSameDType(op: string, x: Tensor, dtype: string): void {
+  if (x.dtype !== dtype) {
+    throw new TypeError(`${op}: input is ${x.dtype} but the parameters are ${dtype}; convert one of them (model.to("${x.dtype}") or x.astype("${dtype}"))`);
+  }
+}
+
+/** A new zero-filled array of the same type. */
+export function alloc(like: FloatArray | FloatDType, n: number): FloatArray {
+  const f64 = typeof like === "string" ? like === "float64" : like instanceof Float64Array;
+  return f64 ? new Float64Array(n) : new Float32Array(n);
+}
+
+/** Wraps a contiguous array as a tensor of `shape`. */
+export function wrap(data: FloatArray, shape: readonly number[]): Tensor {
+  return new Tensor(data, shape);
+}
+
+/** Throws when `x`'s shape differs from what the module expects. */
+export function checkShape(op: string, x: Tensor, expected: string, ok: boolean): void {
+  if (!ok) throw new RangeError(`${op}: expected input of shape ${expected}, got [${x.shape.join(", ")}]`);
+}
+
+/** Throws when backward runs before forward or with a gradient of the wrong shape. */
+export function checkBackward(op: string, cachedShape: readonly number[] | null, dout: Tensor): void {
+  if (cachedShape === null) throw new Error(`${op}: call forward before backward (backward uses what forward cached)`);
+  if (dout.shape.length !== cachedShape.length || dout.shape.some((d, i) => d !== cachedShape[i])) {
+    throw new RangeError(`${op}: dout has shape [${dout.shape.join(", ")}] but the last forward produced [${cachedShape.join(", ")}]`);
+  }
+}
+
+/** Throws unless opts.training is an explicit boolean (for modules whose behaviour depends on the mode). */
+export function requireMode(op: string, opts: ForwardOptions | undefined): boolean {
+  if (typeof opts?.training !== "boolean") {
+    throw new TypeError(`${op}: pass the mode explicitly: forward(x, { training: true, rng }) or forward(x, { training: false })`);
+  }
+  return opts.training;
+}
+
+/** Throws unless a generator was passed (stochastic modules in training mode). */
+export function requireRng(op: string, opts: ForwardOptions | undefined): Generator {
+  const g = opts?.rng;
+  if (!g || typeof g.random !== "function") throw new TypeError(`${op}: training mode draws random masks; pass the generator: forward(x, { training: true, rng: rng(0) })`);
+  return g;
+}

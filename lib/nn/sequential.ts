@@ -1,0 +1,33 @@
+// Sequential: layers applied in order; backward runs them in reverse. Options (mode, generator)
+// pass to every layer unchanged.
+import type { Tensor } from "../tensor/index.js";
+import { Module, type ForwardOptions } from "./module.js";
+
+/**
+ * A chain of modules, as torch.nn.Sequential.
+ * @example
+ * const g = rng(0);
+ * const mlp = new Sequential(new Linear(64, 128, { rng: g }), new ReLU(), new Linear(128, 10, { rng: g }));
+ * const logits = mlp.forward(x, { training: true, rng: g });
+ */
+export class Sequential extends Module {
+  readonly layers: Module[];
+  constructor(...layers: Module[]) {
+    super();
+    layers.forEach((l, i) => {
+      if (!(l instanceof Module)) throw new TypeError(`Sequential: argument ${i} is not a Module (got ${l === null ? "null" : typeof l})`);
+    });
+    this.layers = layers;
+  }
+  override children(): readonly Module[] { return this.layers; }
+  forward(x: Tensor, opts?: ForwardOptions): Tensor {
+    let h = x;
+    for (const l of this.layers) h = l.forward(h, opts);
+    return h;
+  }
+  backward(dout: Tensor): Tensor {
+    let g = dout;
+    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
+    return g;
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { randn, zeros, tensor } from "../../../../lib/tensor/index.js";
+import { rng } from "../../../../lib/random/index.js";
+import { Linear } from "../../../../lib/nn/linear.js";
+import { checkModule } from "../../../../lib/nn/gradcheck-module.js";
+import { allClose, FLOAT32_ATOL, FLOAT32_RTOL, GRADCHECK_REL_ERROR } from "../../tolerance.js";
+
+describe("Linear", () => {
+  it("computes x W^T + b like a float64 reference loop", () => {
+    const fc = new Linear(5, 3, { rng: rng(0) });
+    const x = randn([4, 5], { rng: rng(1) });
+    const y = fc.forward(x);
+    const W = fc.weight.values, b = fc.bias!.values, xd = x.data;
+    const ref: number[] = [];
+    for (let n = 0; n < 4; n++) for (let o = 0; o < 3; o++) {
+      let s = b[o];
+      for (let i = 0; i < 5; i++) s += xd[n * 5 + i] * W[o * 5 + i];
+      ref.push(s);
+    }
+    expect(y.shape).toEqual([4, 3]);
+    expect(allClose(y.data, ref, FLOAT32_RTOL, FLOAT32_ATOL)).toBe(true);
+  });
+  it("has PyTorch's default init: U(-1/sqrt(in), 1/sqrt(in)) for weight and bias", () => {
+    const fc = new Linear(64, 200, { rng: rng(2) });
+    const bound = Math.fround(1 / 8);
+    expect(Math.max(...fc.weight.values.map(Math.abs))).toBeLessThanOrEqual(bound);
+    expect(Math.max(...fc.bias!.values.map(Math.abs))).toBeLessThanOrEqual(bound);
+    expect(Math.max(...fc.weight.values.map(Math.abs))).toBeGreaterThan(bound * 0.99);
+    expect(fc.numParameters()).toBe(64 * 200 + 200);
+    expect(String(fc)).toBe("Linear(in_features=64, out_features=200, bias=true)");
+  });
+  it("backward passes the gradient check (input, weight, bias), also without bias and with leading dims", () => {
+    for (const [fc, shape] of [
+      [new Linear(4, 3, { rng: rng(3) }), [5, 4]],
+      [new Linear(4, 2, { rng: rng(4), bias: false }), [2, 3, 4]],
+    ] as const) {
+      const r = checkModule(fc, randn(shape as number[], { rng: rng(5) }));
+      expect(r.results.map((q) => q.name)).toEqual(fc.bias ? ["input", "weight", "bias"] : ["input", "weight"]);
+      expect(r.maxRelError).toBeLessThanOrEqual(GRADCHECK_REL_ERROR);
+    }
+  });
+  it("accumulates gradients across backward calls until zeroGrad", () => {
+    const fc = new Linear(2, 1, { rng: rng(6) });
+    const x = tensor([[1, 2]]), g = tensor([[1]]);
+    fc.forward(x); fc.backward(g); fc.forward(x); fc.backward(g);
+    expect(Array.from(fc.weight.gradValues)).toEqual([2, 4]);
+    fc.zeroGrad();
+    expect(Array.from(fc.weight.gradValues)).toEqual([0, 0]);
+  });
+  it("explains bad input", () => {
+    const fc = new Linear(3, 2, { rng: rng(0) });
+    expect(() => fc.forward(zeros([4, 5]))).toThrow("Linear.forward: expected input of shape [..., 3], got [4, 5]");
+    expect(() => fc.forward(zeros([4, 3], { dtype: "float64" }))).toThrow(/Linear.forward: input is float64 but the parameters are float32/);
+    expect(() => fc.backward(zeros([4, 2]))).toThrow(/Linear.backward: call forward before backward/);
+    fc.forward(zeros([4, 3]));
+    expect(() => fc.backward(zeros([4, 3]))).toThrow("Linear.backward: dout has shape [4, 3] but the last forward produced [4, 2]");
+    expect(() => new Linear(3, 2, {} as never)).toThrow(/Linear: pass the generator/);
+    expect(() => new Linear(0, 2, { rng: rng(0) })).toThrow(/Linear: inFeatures must be a positive integer, got 0/);
+  });
+});
