@@ -1,0 +1,38 @@
+// Turning op arguments into tensors: numbers are "weak" scalars that take the other operand's dtype.
+import { allocate, promoteScalar, promoteTypes, Tensor, tensor, type DType, type NestedArray } from "../tensor/index.js";
+
+/** What ops accept where a tensor is expected: a Tensor, a number, or nested arrays. */
+export type TensorLike = Tensor | number | NestedArray | readonly number[] | readonly (readonly number[])[];
+
+/** A Tensor from a TensorLike (numbers become 0-d, nested arrays float32). @example asTensor(2).ndim // 0 */
+export function asTensor(x: TensorLike, op: string, dtype?: DType): Tensor {
+  if (x instanceof Tensor) return x;
+  if (typeof x === "number") return scalar(x, dtype ?? "float32", op);
+  if (Array.isArray(x)) return tensor(x as NestedArray, { dtype });
+  throw new TypeError(`${op}: expected a Tensor, a number or nested arrays of numbers; got ${describe(x)}`);
+}
+
+/** A 0-d tensor holding `value` converted to `dtype` (as NumPy casts a weak scalar). @example scalar(0.1, "float32").item() // 0.10000000149011612 */
+export function scalar(value: number, dtype: DType, op: string): Tensor {
+  const data = allocate(dtype, 1, op);
+  data[0] = value;
+  return new Tensor(data, []);
+}
+
+/** The result dtype of a binary op on two TensorLikes, with numbers weak. @example resultType(x, 0.5, "mul") */
+export function resultType(a: TensorLike, b: TensorLike, op: string): DType {
+  const da = a instanceof Tensor ? a.dtype : null, db = b instanceof Tensor ? b.dtype : null;
+  if (da && db) return promoteTypes(da, db);
+  if (da) return typeof b === "number" ? promoteScalar(da, b) : promoteTypes(da, "float32");
+  if (db) return typeof a === "number" ? promoteScalar(db, a) : promoteTypes(db, "float32");
+  if (typeof a !== "number" && typeof a !== "object") asTensor(a, op);
+  if (typeof b !== "number" && typeof b !== "object") asTensor(b, op);
+  return "float32";
+}
+
+export function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "an array";
+  if (typeof x === "object") return (x as object).constructor?.name ?? "an object";
+  return `${typeof x} ${String(x)}`;
+}

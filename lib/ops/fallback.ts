@@ -1,0 +1,122 @@
+// FALLBACK kernels: plain-JS loops used until lib/kernels provides the same pure functions
+// (WebAssembly SIMD, threads). Stdlib style: explicit count, offsets and strides; inputs are
+// never written. One switch per call, so each loop body is a single inlined expression.
+import type { DataArray } from "../tensor/index.js";
+
+export type BinaryName = "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+export type UnaryName = "neg" | "exp" | "log" | "sqrt" | "abs" | "sign" | "tanh" | "sigmoid" | "relu" | "square";
+
+/**
+ * out[oo + i*so] = a[oa + i*sa] (op) b[ob + i*sb] for i < n. Stride 0 broadcasts an operand.
+ * @example binaryStrided("add", 3, a, 0, 1, b, 0, 0, out, 0, 1) // out = a + b[0]
+ */
+export function binaryStrided(
+  op: BinaryName, n: number, a: DataArray, oa: number, sa: number, b: DataArray, ob: number, sb: number,
+  out: DataArray, oo: number, so: number,
+): void {
+  let i = 0;
+  switch (op) {
+    case "add": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] + b[ob]; return;
+    case "sub": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] - b[ob]; return;
+    case "mul":
+      // int32 products can exceed 2^53 in a double; Math.imul wraps exactly as C int32 does.
+      if (out instanceof Int32Array) { for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = Math.imul(a[oa], b[ob]); return; }
+      for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] * b[ob];
+      return;
+    case "div": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] / b[ob]; return;
+    case "pow": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] ** b[ob]; return;
+    // Math.max/min propagate NaN, as np.maximum/np.minimum.
+    case "maximum": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = Math.max(a[oa], b[ob]); return;
+    case "minimum": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = Math.min(a[oa], b[ob]); return;
+    case "eq": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] === b[ob] ? 1 : 0; return;
+    case "ne": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] !== b[ob] ? 1 : 0; return;
+    case "lt": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] < b[ob] ? 1 : 0; return;
+    case "le": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] <= b[ob] ? 1 : 0; return;
+    case "gt": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] > b[ob] ? 1 : 0; return;
+    case "ge": for (; i < n; i++, oa += sa, ob += sb, oo += so) out[oo] = a[oa] >= b[ob] ? 1 : 0; return;
+  }
+}
+
+/**
+ * out[oo + i*so] = op(x[ox + i*sx]) for i < n. Values are computed in float64 and rounded once on store.
+ * @example unaryStrided("exp", 3, x, 0, 1, out, 0, 1)
+ */
+export function unaryStrided(op: UnaryName, n: number, x: DataArray, ox: number, sx: number, out: DataArray, oo: number, so: number): void {
+  let i = 0;
+  switch (op) {
+    case "neg": for (; i < n; i++, ox += sx, oo += so) out[oo] = -x[ox]; return;
+    case "exp": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.exp(x[ox]); return;
+    case "log": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.log(x[ox]); return;
+    case "sqrt": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.sqrt(x[ox]); return;
+    case "abs": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.abs(x[ox]); return;
+    case "sign": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.sign(x[ox]); return;
+    case "tanh": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.tanh(x[ox]); return;
+    case "square": for (; i < n; i++, ox += sx, oo += so) { const v = x[ox]; out[oo] = v * v; } return;
+    case "sigmoid":
+      // Stable on both tails: exp never overflows because its argument is <= 0.
+      for (; i < n; i++, ox += sx, oo += so) {
+        const v = x[ox];
+        if (v >= 0) out[oo] = 1 / (1 + Math.exp(-v));
+        else { const e = Math.exp(v); out[oo] = e / (1 + e); }
+      }
+      return;
+    // relu(NaN) is NaN and relu(-0) is 0, as torch.relu (NaN fails v > 0, so test NaN first).
+    case "relu": for (; i < n; i++, ox += sx, oo += so) { const v = x[ox]; out[oo] = v > 0 || v !== v ? v : 0; } return;
+  }
+}
+
+/** Sum of n strided values, accumulated in float64. @example sumStrided(3, x, 0, 1) */
+export function sumStrided(n: number, x: DataArray, ox: number, sx: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++, ox += sx) s += x[ox];
+  return s;
+}
+
+/** Sum of squared deviations from `mean`, in float64 (second pass of a two-pass variance). @example sumSquaredDeviations(3, x, 0, 1, 2) */
+export function sumSquaredDeviations(n: number, x: DataArray, ox: number, sx: number, mean: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++, ox += sx) { const d = x[ox] - mean; s += d * d; }
+  return s;
+}
+
+/** Index (0..n-1) of the first maximum (or minimum when `min`), or of the first NaN, as np.argmax. @example argExtremeStrided(3, x, 0, 1, false) */
+export function argExtremeStrided(n: number, x: DataArray, ox: number, sx: number, min: boolean): number {
+  let best = x[ox], bi = 0;
+  if (best !== best) return 0;
+  ox += sx;
+  for (let i = 1; i < n; i++, ox += sx) {
+    const v = x[ox];
+    if (v !== v) return i;
+    if (min ? v < best : v > best) { best = v; bi = i; }
+  }
+  return bi;
+}
+
+/**
+ * C[M x N] (row-major at offC) = A[M x K] @ B[K x N] where A and B are any strided views
+ * (element (i, k) of A at offA + i*rsA + k*csA). Each row of C accumulates in float64 and is
+ * rounded once, so float32 results carry no K-dependent rounding from the sum.
+ * @example gemm(2, 2, 3, a, 0, 3, 1, b, 0, 2, 1, c, 0)
+ */
+export function gemm(
+  M: number, N: number, K: number,
+  A: DataArray, offA: number, rsA: number, csA: number,
+  B: DataArray, offB: number, rsB: number, csB: number,
+  C: DataArray, offC: number,
+): void {
+  // Pack B row-major in float64 once, so the inner loop is unit-stride whatever B's strides.
+  const b = new Float64Array(K * N);
+  for (let k = 0; k < K; k++) for (let j = 0; j < N; j++) b[k * N + j] = B[offB + k * rsB + j * csB];
+  const acc = new Float64Array(N);
+  for (let i = 0; i < M; i++) {
+    acc.fill(0);
+    const ai = offA + i * rsA;
+    for (let k = 0; k < K; k++) {
+      const av = A[ai + k * csA];
+      const bk = k * N;
+      for (let j = 0; j < N; j++) acc[j] += av * b[bk + j];
+    }
+    const ci = offC + i * N;
+    for (let j = 0; j < N; j++) C[ci + j] = acc[j];
+  }
+}

@@ -1,0 +1,49 @@
+// A row iterator over several operands viewed with a common shape (broadcast strides allowed).
+// Adjacent dimensions that are contiguous in every operand are merged first, so contiguous and
+// simple broadcast cases (x[N, D] + b[D]) run as few long rows handed to a kernel.
+
+/**
+ * Calls `row(offsets, count, strides)` for each innermost row; `offsets[k]` and `strides[k]`
+ * locate operand k's row. The callback may reuse neither array after returning.
+ * @example forEachRowN([2, 3], [[3, 1], [0, 1]], [0, 0], (o, n, s) => ...) // one call per row of 3
+ */
+export function forEachRowN(
+  shape: readonly number[], strides: readonly (readonly number[])[], offsets: readonly number[],
+  row: (offsets: number[], count: number, strides: number[]) => void,
+): void {
+  for (const d of shape) if (d === 0) return;
+  const m = strides.length;
+  // Drop size-1 dims, then merge mergeable neighbours (outermost first).
+  const dims: number[] = [];
+  const st: number[][] = strides.map(() => []);
+  for (let i = 0; i < shape.length; i++) {
+    if (shape[i] === 1) continue;
+    const last = dims.length - 1;
+    let merge = last >= 0;
+    for (let k = 0; merge && k < m; k++) if (st[k][last] !== strides[k][i] * shape[i]) merge = false;
+    if (merge) {
+      dims[last] *= shape[i];
+      for (let k = 0; k < m; k++) st[k][last] = strides[k][i];
+    } else {
+      dims.push(shape[i]);
+      for (let k = 0; k < m; k++) st[k].push(strides[k][i]);
+    }
+  }
+  const offs = offsets.slice();
+  if (dims.length === 0) { row(offs, 1, new Array<number>(m).fill(0)); return; }
+  const nd = dims.length, last = nd - 1, count = dims[last];
+  const rowStrides = st.map((s) => s[last]);
+  const idx = new Array<number>(nd).fill(0);
+  for (;;) {
+    row(offs.slice(), count, rowStrides.slice());
+    let d = last - 1;
+    for (; d >= 0; d--) {
+      idx[d]++;
+      for (let k = 0; k < m; k++) offs[k] += st[k][d];
+      if (idx[d] < dims[d]) break;
+      for (let k = 0; k < m; k++) offs[k] -= st[k][d] * dims[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}

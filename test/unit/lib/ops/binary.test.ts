@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import * as ops from "../../../../lib/ops/index.js";
+import { Tensor, tensor, zeros } from "../../../../lib/tensor/index.js";
+import { layouts, randomShape, randomTensor, refElementwise, seeded, storeAs, values } from "./reference.js";
+
+const ARITH: [string, (a: any, b: any) => Tensor, (x: number, y: number) => number][] = [
+  ["add", ops.add, (x, y) => x + y],
+  ["sub", ops.sub, (x, y) => x - y],
+  ["mul", ops.mul, (x, y) => x * y],
+  ["div", ops.div, (x, y) => x / y],
+  ["maximum", ops.maximum, (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : Math.max(x, y))],
+  ["minimum", ops.minimum, (x, y) => (Number.isNaN(x) || Number.isNaN(y) ? NaN : Math.min(x, y))],
+  ["pow", ops.pow, (x, y) => Math.pow(x, y)],
+];
+const CMP: [string, (a: any, b: any) => Tensor, (x: number, y: number) => boolean][] = [
+  ["eq", ops.eq, (x, y) => x === y], ["ne", ops.ne, (x, y) => x !== y], ["lt", ops.lt, (x, y) => x < y],
+  ["le", ops.le, (x, y) => x <= y], ["gt", ops.gt, (x, y) => x > y], ["ge", ops.ge, (x, y) => x >= y],
+];
+
+// Shape pairs covering NumPy broadcasting: equal, size-1 dims, missing leading dims, 0-d, zero-size.
+const PAIRS: [number[], number[]][] = [
+  [[3, 4], [3, 4]], [[3, 4], [4]], [[3, 1], [1, 4]], [[2, 3, 4], [3, 1]], [[5], []], [[], [2, 2]],
+  [[0, 3], [3]], [[2, 0], [2, 1]], [[1], [0]], [[4, 1, 3], [5, 1]],
+];
+
+function expectExact(t: Tensor, shape: number[], expected: Float64Array): void {
+  expect(t.shape).toEqual(shape);
+  expect(Array.from(values(t))).toEqual(Array.from(expected));
+}
+
+describe("binary arithmetic against a float64 reference loop", () => {
+  for (const [name, fn, ref] of ARITH) {
+    it(`${name}: broadcast pairs, all layouts, float32 results rounded once from float64`, () => {
+      const rand = seeded(7);
+      for (const [sa, sb] of PAIRS) {
+        const a = randomTensor(rand, sa), b = randomTensor(rand, sb);
+        const r = refElementwise(ref, a, b);
+        for (const [la, va] of layouts(a)) for (const [lb, vb] of layouts(b)) {
+          const before = [values(va), values(vb)];
+          const out = fn(va, vb);
+          expect(out.dtype, `${la}/${lb}`).toBe("float32");
+          expectExact(out, r.shape, storeAs(r.values, "float32"));
+          expect(values(va)).toEqual(before[0]);
+          expect(values(vb)).toEqual(before[1]);
+        }
+      }
+    });
+  }
+
+  it("random shapes up to 4-d with random size-1 dims", () => {
+    const rand = seeded(11);
+    for (let trial = 0; trial < 40; trial++) {
+      const nd = Math.floor(rand() * 5);
+      const sa = randomShape(rand, nd);
+      const sb = sa.slice(Math.floor(rand() * (nd + 1))).map((d) => (rand() < 0.3 ? 1 : d));
+      const a = randomTensor(rand, sa, "float64"), b = randomTensor(rand, sb, "float64");
+      const [name, fn, ref] = ARITH[trial % 4];
+      const r = refElementwise(ref, a, b);
+      expectExact(fn(a, b), r.shape, r.values);
+      expectExact(fn(b, a), r.shape, refElementwise((x, y) => ref(y, x), a, b).values);
+      expect(name).toBeTruthy();
+    }
+  });
+
+  it("NaN and ±Infinity propagate as IEEE and np.maximum/np.minimum", () => {
+    const a = tensor([NaN, 1, Infinity, -Infinity, 0, -0, NaN], { dtype: "float64" });
+    const b = tensor([1, NaN, -Infinity, -Infinity, -0, 0, NaN], { dtype: "float64" });
+    for (const [, fn, ref] of ARITH) expectExact(fn(a, b), [7], refElementwise(ref, a, b).values);
+    expect(ops.maximum(a, b).toArray()).toEqual([NaN, NaN, Infinity, -Infinity, 0, 0, NaN]);
+  });
+
+  it("expanded (stride-0) views broadcast like their materialized copies", () => {
+    const rand = seeded(3);
+    const col = randomTensor(rand, [3, 1]), row = randomTensor(rand, [4]);
+    const e = col.expand(3, 4);
+    expect(e.strides).toEqual([1, 0]);
+    expect(ops.add(e, row).toArray()).toEqual(ops.add(e.contiguous(), row).toArray());
+  });
+});
+
+describe("comparisons", () => {
+  for (const [name, fn, ref] of CMP) {
+    it(`${name} returns a uint8 mask equal to the reference, with NaN`, () => {
+      const rand = seeded(5);
+      const a = randomTensor(rand, [4, 3], "int32"), b = randomTensor(rand, [3], "int32");
+      const out = fn(a, b);
+      expect(out.dtype).toBe("uint8");
+      expectExact(out, [4, 3], refElementwise((x, y) => +ref(x, y), a, b).values);
+      const n = tensor([NaN, 1, NaN]), m = tensor([NaN, NaN, 1]);
+      expect(Array.from(values(fn(n, m)))).toEqual([0, 1, 2].map((i) => +ref(values(n)[i], values(m)[i])));
+    });
+  }
+
+  it("a number compares as float32 against float32 data (x == 0.1 as NumPy)", () => {
+    expect(ops.eq(tensor([0.1, 0.2]), 0.1).toArray()).toEqual([1, 0]);
+    expect(ops.eq(tensor([0.1], { dtype: "float64" }), 0.1).toArray()).toEqual([1]);
+    // 300 is not wrapped to 44 against uint8 data.
+    expect(ops.lt(tensor([44, 255], { dtype: "uint8" }), 300).toArray()).toEqual([1, 1]);
+  });
+});
+
+describe("type promotion", () => {
+  it("follows uint8 < int32 < float32 < float64 with weak numbers", () => {
+    const u8 = tensor([1], { dtype: "uint8" }), i32 = tensor([1], { dtype: "int32" });
+    const f32 = tensor([1]), f64 = tensor([1], { dtype: "float64" });
+    expect(ops.add(u8, i32).dtype).toBe("int32");
+    expect(ops.add(i32, f32).dtype).toBe("float32");
+    expect(ops.add(f32, f64).dtype).toBe("float64");
+    expect(ops.mul(f32, 0.01).dtype).toBe("float32");
+    expect(ops.mul(i32, 2).dtype).toBe("int32");
+    expect(ops.mul(i32, 0.5).dtype).toBe("float32");
+    expect(ops.div(i32, 2).dtype).toBe("float32");
+    expect(ops.div(tensor([7], { dtype: "int32" }), 2).toArray()).toEqual([3.5]);
+  });
+
+  it("a number is rounded to float32 before a float32 op, as NumPy/PyTorch", () => {
+    const x = tensor([1], { dtype: "float32" });
+    expect(ops.add(x, 0.1).item()).toBe(Math.fround(1 + Math.fround(0.1)));
+    expect(ops.mul(0.01, x).item()).toBe(Math.fround(0.01));
+  });
+
+  it("int32 arithmetic wraps as C (mul uses exact 32-bit products)", () => {
+    const big = tensor([2147483647, 65537], { dtype: "int32" });
+    expect(ops.add(big, 1).toArray()).toEqual([-2147483648, 65538]);
+    expect(ops.mul(big, tensor([2147483647, 65537], { dtype: "int32" })).toArray()).toEqual([1, Math.imul(65537, 65537)]);
+  });
+
+  it("uint8 arithmetic wraps modulo 256", () => {
+    expect(ops.add(tensor([250], { dtype: "uint8" }), 10).toArray()).toEqual([4]);
+  });
+});
+
+describe("where", () => {
+  it("selects with a broadcast condition and matches the reference, NaN as true", () => {
+    const rand = seeded(9);
+    const c = tensor([[1], [0], [NaN]]), a = randomTensor(rand, [3, 4]), b = randomTensor(rand, [4]);
+    const r = refElementwise((cc, x, y) => (cc !== 0 ? x : y), c, a, b);
+    expectExact(ops.where(c, a, b), r.shape, r.values);
+    expect(ops.where(ops.gt(a, 0), a, 0).toArray()).toEqual(ops.maximum(a, 0).toArray());
+  });
+});
+
+describe("bad input", () => {
+  it("names the op and both shapes", () => {
+    expect(() => ops.add(zeros([2, 3]), zeros([4]))).toThrow("add: shapes [2, 3] and [4] cannot be broadcast");
+    expect(() => ops.lt(zeros([2]), zeros([3]))).toThrow("lt: shapes [2] and [3] cannot be broadcast");
+    expect(() => ops.where(zeros([2]), zeros([3]), 0)).toThrow("where: shapes [2] and [3] cannot be broadcast");
+  });
+  it("rejects non-numeric operands", () => {
+    expect(() => ops.add(zeros([2]), "1" as never)).toThrow(/add: expected a Tensor, a number or nested arrays/);
+  });
+});
