@@ -1,2 +1,2 @@
 // Re-exports only (STYLE rule 11).
-export {};
+export * from "./functional/index.js";

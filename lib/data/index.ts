@@ -1,2 +1,6 @@
 // Re-exports only (STYLE rule 11).
-export {};
+export * from "./image.js";
+export * from "./codec.js";
+export * from "./paths.js";
+export * from "./samples.js";
+export * from "./digits-raw.js";
