@@ -41,3 +41,5 @@ export const QR_ORTHO_ATOL = 1e-13;
 // Statistical tests: a sample statistic must lie within SAMPLING_Z standard errors of its
 // exact value (5 sigma: a false failure once in ~1.7 million runs per assertion).
 export const SAMPLING_Z = 5;
+// Short float64 sums of O(1..10) decimal inputs (e.g. 5.1 - 3.2 + 1 = 2.9): a few ulps of 10.
+export const FLOAT64_ATOL_SUMS = 1e-13;
