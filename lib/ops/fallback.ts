@@ -1,6 +1,7 @@
-// FALLBACK kernels: plain-JS loops used until lib/kernels provides the same pure functions
-// (WebAssembly SIMD, threads). Stdlib style: explicit count, offsets and strides; inputs are
-// never written. One switch per call, so each loop body is a single inlined expression.
+// FALLBACK kernels: plain-JS loops for what lib/kernels does not provide (comparisons, sign,
+// argmin, squared deviations, exact int32 products); ops/kernels.ts picks between the two.
+// Stdlib style: explicit count, offsets and strides; inputs are never written. One switch per
+// call, so each loop body is a single inlined expression.
 import type { DataArray } from "../tensor/index.js";
 
 export type BinaryName = "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "eq" | "ne" | "lt" | "le" | "gt" | "ge";
@@ -90,33 +91,4 @@ export function argExtremeStrided(n: number, x: DataArray, ox: number, sx: numbe
     if (min ? v < best : v > best) { best = v; bi = i; }
   }
   return bi;
-}
-
-/**
- * C[M x N] (row-major at offC) = A[M x K] @ B[K x N] where A and B are any strided views
- * (element (i, k) of A at offA + i*rsA + k*csA). Each row of C accumulates in float64 and is
- * rounded once, so float32 results carry no K-dependent rounding from the sum.
- * @example gemm(2, 2, 3, a, 0, 3, 1, b, 0, 2, 1, c, 0)
- */
-export function gemm(
-  M: number, N: number, K: number,
-  A: DataArray, offA: number, rsA: number, csA: number,
-  B: DataArray, offB: number, rsB: number, csB: number,
-  C: DataArray, offC: number,
-): void {
-  // Pack B row-major in float64 once, so the inner loop is unit-stride whatever B's strides.
-  const b = new Float64Array(K * N);
-  for (let k = 0; k < K; k++) for (let j = 0; j < N; j++) b[k * N + j] = B[offB + k * rsB + j * csB];
-  const acc = new Float64Array(N);
-  for (let i = 0; i < M; i++) {
-    acc.fill(0);
-    const ai = offA + i * rsA;
-    for (let k = 0; k < K; k++) {
-      const av = A[ai + k * csA];
-      const bk = k * N;
-      for (let j = 0; j < N; j++) acc[j] += av * b[bk + j];
-    }
-    const ci = offC + i * N;
-    for (let j = 0; j < N; j++) C[ci + j] = acc[j];
-  }
 }

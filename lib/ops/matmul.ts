@@ -1,7 +1,7 @@
 // Matrix products with np.matmul semantics: 1-D operands are promoted and the added axis removed,
 // leading (batch) dimensions broadcast. Every product goes through the gemm kernel with the
 // operands' own strides, so transposed views (x.T, W.T in backward passes) are not copied here.
-import { allocate, broadcastShapes, formatShape, promoteTypes, shapeSize, Tensor } from "../tensor/index.js";
+import { allocate, broadcastShapes, formatShape, isFloat, promoteTypes, shapeSize, Tensor } from "../tensor/index.js";
 import { asTensor, type TensorLike } from "./convert.js";
 import { forEachRowN } from "./iterate.js";
 import { gemm } from "./kernels.js";
@@ -24,10 +24,11 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   if (K !== K2) throw new RangeError(`matmul: inner dimensions differ: ${formatShape(A.shape)} @ ${formatShape(B.shape)}`);
   const batch = broadcastShapes(a2.shape.slice(0, -2), b2.shape.slice(0, -2), "matmul");
   const outFull = [...batch, M, N];
-  const res = new Tensor(allocate(dt, shapeSize(outFull), "matmul"), outFull);
-  // gemm reads every dtype as doubles and accumulates in float64, so integer products are exact
-  // (below 2^53) before the int32 store wraps, as C does.
-  const ea = a2, eb = b2;
+  // gemm runs on one float dtype: operands are converted to the result dtype (integers via
+  // float64, exact below 2^53, then stored into the integer result, wrapping as C).
+  const ct = isFloat(dt) ? dt : "float64";
+  const ea = a2.to(ct), eb = b2.to(ct);
+  const prod = new Tensor(allocate(ct, shapeSize(outFull), "matmul"), outFull);
   const nb = batch.length;
   const bstr = (t: Tensor): number[] => {
     const s = new Array<number>(nb).fill(0);
@@ -38,7 +39,7 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   const outBatchStrides = batch.map((_, i) => outFull.slice(i + 1).reduce((p, d) => p * d, 1));
   if (shapeSize(outFull) > 0) {
     const [rsA, csA] = ea.strides.slice(-2), [rsB, csB] = eb.strides.slice(-2);
-    const run = (oc: number, oa: number, ob: number): void => gemm(M, N, K, ea.data, oa, rsA, csA, eb.data, ob, rsB, csB, res.data, oc);
+    const run = (oc: number, oa: number, ob: number): void => gemm(M, N, K, ea.data as Float32Array, oa, rsA, csA, eb.data as Float32Array, ob, rsB, csB, prod.data as Float32Array, oc);
     if (nb === 0) run(0, ea.offset, eb.offset);
     else {
       forEachRowN([...batch, 1], [[...outBatchStrides, 0], [...bstr(ea), 0], [...bstr(eb), 0]], [0, ea.offset, eb.offset], (o, n, s) => {
@@ -46,6 +47,7 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
       });
     }
   }
+  const res = ct === dt ? prod : prod.astype(dt);
   let shape = outFull;
   if (A.ndim === 1) shape = shape.filter((_, i) => i !== shape.length - 2);
   if (B.ndim === 1) shape = shape.slice(0, -1);

@@ -4,7 +4,7 @@
 import { allocate, contiguousStrides, floatResult, formatShape, normalizeAxes, normalizeAxis, Tensor, type DType } from "../tensor/index.js";
 import { asTensor, type TensorLike } from "./convert.js";
 import { forEachRowN } from "./iterate.js";
-import { argExtremeStrided, sumSquaredDeviations, sumStrided } from "./kernels.js";
+import { argExtremeStrided, extremeStrided, sumSquaredDeviations, sumStrided } from "./kernels.js";
 
 /** An axis, a list of axes, or null/undefined for all axes. Negative axes count from the end. */
 export type Axis = number | readonly number[] | null | undefined;
@@ -115,13 +115,13 @@ export function std(x: TensorLike, axis?: Axis | VarOptions, options?: VarOption
 /** Maximum; NaN propagates, as np.max. @example max(tensor([[1, 5], [3, 4]]), 1).toArray() // [5, 4] */
 export function max(x: TensorLike, axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor {
   const t = asTensor(x, "max"), o = parse(axis, options);
-  return reduceWith("max", t, o.axis, !!o.keepdims, t.dtype, (d, off, n, s) => d[off + s * argExtremeStrided(n, d, off, s, false)], true);
+  return reduceWith("max", t, o.axis, !!o.keepdims, t.dtype, (d, off, n, s) => extremeStrided(n, d, off, s, false), true);
 }
 
 /** Minimum; NaN propagates, as np.min. @example min(tensor([[1, 5], [3, 4]]), 1).toArray() // [1, 3] */
 export function min(x: TensorLike, axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor {
   const t = asTensor(x, "min"), o = parse(axis, options);
-  return reduceWith("min", t, o.axis, !!o.keepdims, t.dtype, (d, off, n, s) => d[off + s * argExtremeStrided(n, d, off, s, true)], true);
+  return reduceWith("min", t, o.axis, !!o.keepdims, t.dtype, (d, off, n, s) => extremeStrided(n, d, off, s, true), true);
 }
 
 function argExtreme(name: string, x: TensorLike, axis: number | null | undefined | ReduceOptions, options: ReduceOptions | undefined, isMin: boolean): Tensor {
