@@ -20,11 +20,13 @@ export interface LabOptions { port?: string; browser: boolean; python?: string }
  * @example serverArgs("notebook", { dir: "/nb", port: 8888, token: "t", browser: false })
  * // => ["-m", "notebook", "--ip=127.0.0.1", "--port=8888", "--NotebookApp.port_retries=0", ...]
  */
-export function serverArgs(kind: ServerKind, o: { dir: string; port: number; token: string; browser: boolean }): string[] {
+export function serverArgs(kind: ServerKind, o: { dir: string; port: number; token: string; browser: boolean; root?: boolean }): string[] {
   const app = kind === "jupyterlab" ? "ServerApp" : "NotebookApp";
   const root = kind === "jupyterlab" ? `--ServerApp.root_dir=${o.dir}` : `--NotebookApp.notebook_dir=${o.dir}`;
   return ["-m", kind, "--ip=127.0.0.1", `--port=${o.port}`, `--${app}.port_retries=0`, `--${app}.token=${o.token}`, root,
-    `--${app}.open_browser=${o.browser ? "True" : "False"}`];
+    `--${app}.open_browser=${o.browser ? "True" : "False"}`,
+    // Jupyter refuses to run as root (containers, CI) unless told; it still listens on 127.0.0.1 only.
+    ...(o.root ? [`--${app}.allow_root=True`] : [])];
 }
 
 /**
@@ -106,7 +108,7 @@ export async function serveLab(dirArg: string | undefined, opts: LabOptions): Pr
 
   const token = crypto.randomBytes(24).toString("hex");
   // stdin is not a terminal, so Notebook 6 treats SIGINT as "stop now" instead of asking y/n.
-  const child = spawn(python, serverArgs(kind, { dir, port, token, browser: opts.browser }), {
+  const child = spawn(python, serverArgs(kind, { dir, port, token, browser: opts.browser, root: process.getuid?.() === 0 }), {
     cwd: dir, stdio: ["ignore", "inherit", "inherit"], detached: true,
   });
   let signals = 0;

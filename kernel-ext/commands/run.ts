@@ -53,14 +53,17 @@ export function checkNotebookFile(file: string): { nbformat: number; cells: unkn
 }
 
 /**
- * The line of `source` an error points at (1-based), from a `<cell>:L:C`-style location or a
- * leading `L:C` in the evalue, as our kernel reports TypeScript diagnostics; null when unknown.
+ * The line of `source` an error points at (1-based): a TypeScript diagnostic's leading `L:C`
+ * in the evalue, else the first `cell[n]:L:C` stack frame; null when unknown.
  * @example errorLine({ ename: "TSError", evalue: "2:7 - Type 'string' ...", traceback: [] }) // => 2
  */
 export function errorLine(r: Pick<DriverResult, "ename" | "evalue" | "traceback">): number | null {
-  const text = [r.evalue ?? "", ...r.traceback].join("\n").replace(/\x1b\[[0-9;]*m/g, "");
-  const m = /(?:^|\s|\()(?:<?cell[^:\s]*>?:|\[?\d*\]?:)?(\d+):(\d+)\b/m.exec(text);
-  return m ? Number(m[1]) : null;
+  const strip = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, "");
+  const lead = /^\s*(\d+):(\d+)\b/.exec(strip(r.evalue ?? ""));
+  if (lead) return Number(lead[1]);
+  // The first stack frame in a cell, as our kernel names cells: "at cell[2]:2:7".
+  const frame = /\bcell\[\d+\]:(\d+):(\d+)/.exec(r.traceback.map(strip).join("\n"));
+  return frame ? Number(frame[1]) : null;
 }
 
 /**
@@ -79,8 +82,10 @@ export function formatFailure(file: string, r: DriverResult): string {
   const ename = r.ename && r.ename !== "<Error>" ? r.ename : "";
   const evalue = r.evalue ?? "";
   if (ename || evalue) out.push(`${ename}${ename && evalue ? ": " : ""}${evalue}`);
-  const tb = r.traceback.map((t) => t.replace(/\x1b\[[0-9;]*m/g, "")).join("\n").trim();
-  if (tb && !(tb === `${ename}: ${evalue}`)) out.push(tb);
+  // The traceback usually repeats "ename: evalue" (one line per TypeScript diagnostic): skip those.
+  const dup = new Set([`${ename}: ${evalue}`, ...evalue.split("\n").map((l) => `${ename}: ${l}`)]);
+  const tb = r.traceback.flatMap((t) => t.replace(/\x1b\[[0-9;]*m/g, "").split("\n")).filter((l) => !dup.has(l)).join("\n").trim();
+  if (tb) out.push(tb);
   if (!ename && !evalue) out.push(r.stderr.trim() || r.message || "the kernel reported an error without a message");
   else if (r.message) out.push(r.message);
   return out.join("\n");
