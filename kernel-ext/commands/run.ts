@@ -84,7 +84,7 @@ export function formatFailure(file: string, r: DriverResult): string {
   if (ename || evalue) out.push(`${ename}${ename && evalue ? ": " : ""}${evalue}`);
   // The traceback usually repeats "ename: evalue" (one line per TypeScript diagnostic): skip those.
   const dup = new Set([`${ename}: ${evalue}`, ...evalue.split("\n").map((l) => `${ename}: ${l}`)]);
-  const tb = r.traceback.flatMap((t) => t.replace(/\x1b\[[0-9;]*m/g, "").split("\n")).filter((l) => !dup.has(l)).join("\n").trim();
+  const tb = r.traceback.flatMap((t) => t.replace(/\x1b\[[0-9;]*m/g, "").split("\n")).filter((l) => l.trim() !== "" && !dup.has(l)).join("\n");
   if (tb) out.push(tb);
   if (!ename && !evalue) out.push(r.stderr.trim() || r.message || "the kernel reported an error without a message");
   else if (r.message) out.push(r.message);
