@@ -14,6 +14,7 @@ export interface AffineOptions {
   /** Degrees: a number shears x only; [sx, sy] both. */
   shear?: number | readonly number[];
   interpolation?: Interpolation;
+  /** Value outside the image; undefined samples zeros without torchvision's mask blending (its fill=None). */
   fill?: number | readonly number[];
   /** Pivot in pixel coordinates; default the image center. */
   center?: readonly number[];
@@ -51,6 +52,7 @@ function cosd(deg: number): number {
 function warp(img: Image, m: readonly number[], oh: number, ow: number, interpolation: Interpolation, fillArg: number | readonly number[] | undefined, op: string): Image {
   const { height: H, width: W, channels: c } = img;
   const fill = fillPerChannel(op, fillArg, c);
+  const hasFill = fillArg !== undefined;
   const out = alloc(img, oh, ow);
   const isU8 = out instanceof Uint8Array;
   const src = img.data;
@@ -81,8 +83,10 @@ function warp(img: Image, m: readonly number[], oh: number, ow: number, interpol
         for (let k = 0; k < c; k++) v[k] += w * src[s + k];
       }
       for (let k = 0; k < c; k++) {
-        // torchvision blends with the fill through a warped mask: (v - fill) * mask + fill
-        const r = v[k] - fill[k] * mask + fill[k];
+        // torchvision blends with the fill through a warped mask, (v - fill) * mask + fill, where v is
+        // already mask-weighted, so border pixels count the mask twice; with no fill (undefined, as
+        // RandAugment's default) it returns the zero-padded sample v itself.
+        const r = hasFill ? (v[k] - fill[k]) * mask + fill[k] : v[k];
         out[d + k] = isU8 ? Math.min(255, Math.max(0, roundHalfEven(r))) : r;
       }
     }
