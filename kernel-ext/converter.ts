@@ -1,0 +1,85 @@
+// tslab's converter (the TypeScript watch program that checks and emits each cell), loaded with
+// our compiler options. tslab hard-codes its options in createConverter, and the TypeScript
+// module's exports are non-configurable getters, so we load converter.js as a fresh module whose
+// `require("@tslab/typescript-for-tslab")` returns a copy of the TS namespace with one function
+// wrapped: createWatchCompilerHost, which receives those options.
+import fs from "node:fs";
+import Module from "node:module";
+import path from "node:path";
+import { packagePaths } from "./resolve";
+
+/** What tslab's converter exposes (tslab/dist/converter.d.ts), as much as the kernel uses. */
+export interface Converter {
+  close(): void;
+  convert(prevDecl: string, src: string): ConvertResult;
+  inspect(prevDecl: string, src: string, position: number): QuickInfo | undefined;
+  complete(prevDecl: string, src: string, position: number): { start: number; end: number; candidates: string[] };
+  addModule(name: string, content: string, meta?: unknown): Diagnostic[];
+}
+export interface Diagnostic { start: { line: number; character: number; offset: number }; length: number; messageText: string; category: number; code: number; fileName?: string }
+export interface ConvertResult {
+  output?: string;
+  declOutput?: string;
+  diagnostics: Diagnostic[];
+  hasToplevelAwait?: boolean;
+  sideOutputs?: { path: string; data: string }[];
+  lastExpressionVar?: string;
+}
+export interface QuickInfo { displayParts?: { text: string }[]; documentation?: { text: string }[]; tags?: { name: string; text?: { text: string }[] }[] }
+
+/** Options added to tslab's: strict checking, and `deeprob-ts` resolved to our dist/. */
+export function cellCompilerOptions(): Record<string, unknown> {
+  return { strict: true, paths: packagePaths() };
+}
+
+type TsModule = Record<string, unknown> & { createWatchCompilerHost: (...args: unknown[]) => unknown; version: string };
+
+const tslabDir = path.dirname(require.resolve("tslab/package.json"));
+const tsRequire = Module.createRequire(path.join(tslabDir, "dist", "converter.js"));
+
+/** The TypeScript version tslab compiles cells with (its fork of 5.0). */
+export function cellTypeScriptVersion(): string {
+  // From package.json: loading the compiler itself takes ~0.5 s, too slow for kernel_info.
+  return (tsRequire("@tslab/typescript-for-tslab/package.json") as { version: string }).version;
+}
+
+/** Number of syntax errors in `src` (tslab's TypeScript parser, no type checking). */
+export function parseErrorCount(src: string): number {
+  const ts = tsRequire("@tslab/typescript-for-tslab") as { createSourceFile(...a: unknown[]): { parseDiagnostics?: unknown[] }; ScriptTarget: { Latest: number }; ScriptKind: { TS: number } };
+  return (ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS).parseDiagnostics ?? []).length;
+}
+
+function patchedTypeScript(extra: Record<string, unknown>): TsModule {
+  const ts = tsRequire("@tslab/typescript-for-tslab") as TsModule;
+  const descriptors = Object.getOwnPropertyDescriptors(ts);
+  delete (descriptors as Record<string, unknown>).createWatchCompilerHost;
+  const copy = Object.defineProperties({}, descriptors) as TsModule;
+  copy.createWatchCompilerHost = (rootFiles: unknown, options: unknown, ...rest: unknown[]) =>
+    ts.createWatchCompilerHost(rootFiles, { ...(options as Record<string, unknown>), ...extra }, ...rest);
+  return copy;
+}
+
+interface ConverterModule { createConverter(opts: { isJS: boolean; isBrowser: boolean }): Converter; isCompleteCode(src: string): { completed: boolean; indent?: string } }
+let loaded: ConverterModule | null = null;
+
+/** tslab's converter.js, compiled once with the patched TypeScript. */
+export function converterModule(): ConverterModule {
+  if (loaded) return loaded;
+  const file = path.join(tslabDir, "dist", "converter.js");
+  const ts = patchedTypeScript(cellCompilerOptions());
+  type Mod = Module & { _compile(src: string, file: string): void; paths: string[] };
+  const mod = new Module(file, module) as Mod;
+  mod.filename = file;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  const plainRequire = Module.createRequire(file);
+  // Module.prototype.require is what the compiled wrapper's `require` calls.
+  mod.require = ((id: string) => (id === "@tslab/typescript-for-tslab" ? ts : plainRequire(id))) as NodeJS.Require;
+  mod._compile(fs.readFileSync(file, "utf8"), file);
+  loaded = mod.exports as ConverterModule;
+  return loaded;
+}
+
+/** A converter for Node cells, rooted at the current directory (the notebook's folder). */
+export function createConverter(): Converter {
+  return converterModule().createConverter({ isJS: false, isBrowser: false });
+}

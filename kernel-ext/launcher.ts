@@ -1,0 +1,83 @@
+// The kernel process Jupyter starts (kernel.json argv: node launcher.js {connection_file}):
+// binds the sockets, routes stdout/stderr and stray errors to the cell that caused them, and
+// keeps the process alive through every user mistake.
+import fs from "node:fs";
+import path from "node:path";
+import { currentWriter } from "./channel";
+import { createConverter } from "./converter";
+import { thrownError } from "./errors";
+import { createExecutor, type Executor } from "./executor";
+import { Kernel } from "./kernel";
+import { installRuntimeResolution, PACKAGE_ROOT } from "./resolve";
+import { readConnectionFile, serve } from "./server";
+
+type Write = typeof process.stdout.write;
+
+/** Sends process.stdout/stderr writes to the current cell; before any cell, to the real stream. */
+function routeStream(stream: NodeJS.WriteStream, name: "stdout" | "stderr"): void {
+  const original = stream.write.bind(stream) as Write;
+  stream.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    const w = currentWriter();
+    if (!w) return (original as (...a: unknown[]) => boolean)(chunk, encoding, cb);
+    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === "string" ? encoding as BufferEncoding : "utf8");
+    w.stream(name, text);
+    const done = typeof encoding === "function" ? encoding : cb;
+    if (typeof done === "function") process.nextTick(done as () => void);
+    return true;
+  }) as Write;
+}
+
+function reportStray(kind: string, e: unknown): void {
+  const err = thrownError(e);
+  const text = `${kind}: ${err.traceback.join("\n")}\n`;
+  const w = currentWriter();
+  if (w) w.stream("stderr", text);
+  else process.stderr.write(text);
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const file = argv[2];
+  if (!file) throw new Error("usage: node launcher.js <connection_file> (Jupyter passes {connection_file})");
+  const conn = readConnectionFile(file);
+  const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
+  installRuntimeResolution();
+  routeStream(process.stdout, "stdout");
+  routeStream(process.stderr, "stderr");
+  // A timer or promise from an earlier cell must never take the kernel down.
+  process.on("uncaughtException", (e) => reportStray("Uncaught exception (from async code)", e));
+  process.on("unhandledRejection", (e) => reportStray("Unhandled promise rejection", e));
+
+  // The converter (a TypeScript watch program) is created lazily: sockets are bound and
+  // kernel_info answered first, then it warms up while the frontend settles.
+  let executor: Executor | null = null;
+  const getExecutor = () => (executor ??= createExecutor(process.cwd(), createConverter()));
+  const lazy: Executor = {
+    execute: (src, o) => getExecutor().execute(src, o),
+    inspect: (src, pos) => getExecutor().inspect(src, pos),
+    complete: (src, pos) => getExecutor().complete(src, pos),
+    interrupt: () => executor?.interrupt(),
+    close: () => executor?.close(),
+  };
+  let server: { close(): void } | null = null;
+  const kernel = new Kernel({
+    executor: lazy,
+    version: pkg.version,
+    onShutdown: () => {
+      // Let the shutdown_reply leave before the sockets close; timers of user code must not keep us alive.
+      setTimeout(() => { lazy.close(); server?.close(); process.exit(0); }, 50);
+    },
+  });
+  process.on("SIGINT", () => lazy.interrupt());
+  server = await serve(conn, kernel.handle);
+  // Building the converter blocks for seconds (it parses lib.es2022 and @types/node): do it
+  // right after the first kernel_info_reply (the frontend's "is it up?"), or after 1 s.
+  const warm = setTimeout(getExecutor, 1000);
+  kernel.onFirstKernelInfo = () => { clearTimeout(warm); setTimeout(getExecutor, 20); };
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`deeprob-ts kernel: ${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  });
+}
