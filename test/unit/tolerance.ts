@@ -43,3 +43,17 @@ export const QR_ORTHO_ATOL = 1e-13;
 export const SAMPLING_Z = 5;
 // Short float64 sums of O(1..10) decimal inputs (e.g. 5.1 - 3.2 + 1 = 2.9): a few ulps of 10.
 export const FLOAT64_ATOL_SUMS = 1e-13;
+// lib/ops: a matrix product against a float64 loop obeys the classic bound
+// |C - C_ref| <= gamma_K * (|A| |B|)_ij with gamma_K = K u / (1 - K u) (Higham, "Accuracy and
+// Stability of Numerical Algorithms", 3.5), plus one rounding of the stored result.
+export const FLOAT32_UNIT_ROUNDOFF = 2 ** -24;
+export const FLOAT64_UNIT_ROUNDOFF = 2 ** -53;
+export function matmulErrorBound(K: number, absProduct: number, refValue: number, u: number): number {
+  const gamma = (K * u) / (1 - K * u);
+  return gamma * absProduct + u * Math.abs(refValue) + Number.MIN_VALUE;
+}
+// lib/ops: transcendental maps (exp, log, tanh, sigmoid) in float32 may run in WebAssembly
+// approximations; allow a few float32 ulps against the float64 value rounded once.
+export const FLOAT32_TRANSCENDENTAL_RTOL = 4 * 2 ** -23;
+// lib/nn BatchNorm: moments of a float32 normalized output; var/(var+eps) differs from 1 by ~eps/var.
+export const BN_MOMENT_ATOL = 1e-4;

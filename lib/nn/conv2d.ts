@@ -1,0 +1,163 @@
+// 2-D convolution (cross-correlation, as PyTorch) over NCHW input, by im2col + one GEMM on the
+// fast kernel: columns [C·kH·kW, N·Hout·Wout], W [O, C·kH·kW], out = W · columns.
+import { zeros, type Tensor } from "../tensor/index.js";
+import type { Generator } from "../random/index.js";
+import { gemm } from "../kernels/index.js";
+import { defaultLinearInit_ } from "../init/index.js";
+import { alloc, checkBackward, checkSameDType, floatData, Module, Parameter, wrap, type FloatArray, type FloatDType } from "./module.js";
+
+type Pair = number | readonly [number, number];
+const pair = (op: string, name: string, v: Pair, min: number): [number, number] => {
+  const p: [number, number] = typeof v === "number" ? [v, v] : [v[0], v[1]];
+  if (!p.every((k) => Number.isInteger(k) && k >= min)) throw new RangeError(`${op}: ${name} must be an integer >= ${min} or a pair of them, got ${JSON.stringify(v)}`);
+  return p;
+};
+
+/** Geometry of a conv / pool window sweep. */
+export interface Geometry { n: number; c: number; h: number; w: number; kh: number; kw: number; sh: number; sw: number; ph: number; pw: number; oh: number; ow: number }
+
+/** Output geometry, with a clear error when the window does not fit. */
+export function windowGeometry(op: string, x: Tensor, c: number | null, k: [number, number], s: [number, number], p: [number, number]): Geometry {
+  if (x.ndim !== 4 || (c !== null && x.shape[1] !== c)) throw new RangeError(`${op}: expected input of shape [N, ${c ?? "C"}, H, W], got [${x.shape.join(", ")}]`);
+  const [n, ch, h, w] = x.shape;
+  const oh = Math.floor((h + 2 * p[0] - k[0]) / s[0]) + 1, ow = Math.floor((w + 2 * p[1] - k[1]) / s[1]) + 1;
+  if (oh < 1 || ow < 1) throw new RangeError(`${op}: kernel ${k[0]}x${k[1]} with padding ${p[0]},${p[1]} does not fit input ${h}x${w}`);
+  return { n, c: ch, h, w, kh: k[0], kw: k[1], sh: s[0], sw: s[1], ph: p[0], pw: p[1], oh, ow };
+}
+
+/** im2col: cols[(c·kH + i)·kW + j][(n·oH + y)·oW + x] = input[n][c][y·sH + i - pH][x·sW + j - pW] (0 outside). */
+function im2col(d: FloatArray, g: Geometry, cols: FloatArray): void {
+  const { n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow } = g, L = n * oh * ow;
+  for (let ci = 0; ci < c; ci++) for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) {
+    const row = ((ci * kh + i) * kw + j) * L;
+    for (let b = 0; b < n; b++) {
+      const src = (b * c + ci) * h * w;
+      for (let y = 0; y < oh; y++) {
+        const iy = y * sh + i - ph, dst = row + (b * oh + y) * ow;
+        if (iy < 0 || iy >= h) { cols.fill(0, dst, dst + ow); continue; }
+        for (let x = 0; x < ow; x++) {
+          const ix = x * sw + j - pw;
+          cols[dst + x] = ix >= 0 && ix < w ? d[src + iy * w + ix] : 0;
+        }
+      }
+    }
+  }
+}
+
+/** col2im: the adjoint of im2col, accumulating column gradients into the input gradient. */
+function col2im(cols: FloatArray, g: Geometry, dx: FloatArray): void {
+  const { n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow } = g, L = n * oh * ow;
+  for (let ci = 0; ci < c; ci++) for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) {
+    const row = ((ci * kh + i) * kw + j) * L;
+    for (let b = 0; b < n; b++) {
+      const dst = (b * c + ci) * h * w;
+      for (let y = 0; y < oh; y++) {
+        const iy = y * sh + i - ph;
+        if (iy < 0 || iy >= h) continue;
+        const src = row + (b * oh + y) * ow;
+        for (let x = 0; x < ow; x++) {
+          const ix = x * sw + j - pw;
+          if (ix >= 0 && ix < w) dx[dst + iy * w + ix] += cols[src + x];
+        }
+      }
+    }
+  }
+}
+
+export interface Conv2dOptions {
+  rng: Generator;
+  stride?: Pair;
+  padding?: Pair;
+  bias?: boolean;
+  dtype?: FloatDType;
+}
+
+/**
+ * Conv2d [N, Cin, H, W] -> [N, Cout, Hout, Wout], Hout = floor((H + 2·pad - k)/stride) + 1,
+ * with PyTorch's default initialization (U(±1/√(Cin·k·k)) for weight and bias).
+ * @example new Conv2d(3, 32, 3, { rng: rng(0), padding: 1 }).forward(zeros([64, 3, 32, 32])).shape // [64, 32, 32, 32]
+ */
+export class Conv2d extends Module {
+  readonly weight: Parameter;
+  readonly bias: Parameter | null;
+  readonly kernelSize: [number, number];
+  readonly stride: [number, number];
+  readonly padding: [number, number];
+  private cols: FloatArray | null = null;
+  private g: Geometry | null = null;
+
+  constructor(readonly inChannels: number, readonly outChannels: number, kernelSize: Pair, opts: Conv2dOptions) {
+    super();
+    const op = "Conv2d";
+    for (const [k, v] of [["inChannels", inChannels], ["outChannels", outChannels]] as const) {
+      if (!Number.isInteger(v) || v < 1) throw new RangeError(`${op}: ${k} must be a positive integer, got ${v}`);
+    }
+    if (!opts?.rng) throw new TypeError(`${op}: pass the generator for the default initialization: new Conv2d(cin, cout, k, { rng: rng(0) })`);
+    this.kernelSize = pair(op, "kernelSize", kernelSize, 1);
+    this.stride = pair(op, "stride", opts.stride ?? 1, 1);
+    this.padding = pair(op, "padding", opts.padding ?? 0, 0);
+    const dtype = opts.dtype ?? "float32";
+    const w = zeros([outChannels, inChannels, ...this.kernelSize], { dtype });
+    const b = opts.bias === false ? null : zeros([outChannels], { dtype });
+    defaultLinearInit_(w, b, { rng: opts.rng });
+    this.weight = new Parameter("weight", w);
+    this.params.push(this.weight);
+    this.bias = b ? new Parameter("bias", b) : null;
+    if (this.bias) this.params.push(this.bias);
+  }
+
+  forward(x: Tensor): Tensor {
+    const op = "Conv2d.forward";
+    const g = windowGeometry(op, x, this.inChannels, this.kernelSize, this.stride, this.padding);
+    checkSameDType(op, x, this.weight.data.dtype);
+    const d = floatData(x, op), K = g.c * g.kh * g.kw, L = g.n * g.oh * g.ow, O = this.outChannels, hw = g.oh * g.ow;
+    const cols = alloc(d, K * L);
+    im2col(d, g, cols);
+    const out = alloc(d, O * L);
+    gemm(O, L, K, { data: this.weight.values, offset: 0, rowStride: K, colStride: 1 }, { data: cols, offset: 0, rowStride: L, colStride: 1 },
+      { data: out, offset: 0, rowStride: L, colStride: 1 });
+    // [O, N, oH·oW] -> [N, O, oH·oW], adding the bias.
+    const y = alloc(d, O * L), b = this.bias?.values;
+    for (let o = 0; o < O; o++) {
+      const bo = b ? b[o] : 0;
+      for (let n = 0; n < g.n; n++) {
+        const src = (o * g.n + n) * hw, dst = (n * O + o) * hw;
+        for (let k = 0; k < hw; k++) y[dst + k] = out[src + k] + bo;
+      }
+    }
+    this.cols = cols; this.g = g;
+    return wrap(y, [g.n, O, g.oh, g.ow]);
+  }
+
+  backward(dout: Tensor): Tensor {
+    const op = "Conv2d.backward";
+    const g = this.g;
+    checkBackward(op, g ? [g.n, this.outChannels, g.oh, g.ow] : null, dout);
+    const G = g!, go = floatData(dout, op), O = this.outChannels, hw = G.oh * G.ow, L = G.n * hw, K = G.c * G.kh * G.kw;
+    // dY as [O, N·oH·oW] (the GEMM layout), plus the bias gradient.
+    const dy = alloc(go, O * L), db = this.bias?.gradValues;
+    for (let o = 0; o < O; o++) {
+      let s = 0;
+      for (let n = 0; n < G.n; n++) {
+        const src = (n * O + o) * hw, dst = (o * G.n + n) * hw;
+        for (let k = 0; k < hw; k++) { dy[dst + k] = go[src + k]; s += go[src + k]; }
+      }
+      if (db) db[o] += s;
+    }
+    gemm(O, K, L, { data: dy, offset: 0, rowStride: L, colStride: 1 }, { data: this.cols!, offset: 0, rowStride: 1, colStride: L },
+      { data: this.weight.gradValues, offset: 0, rowStride: K, colStride: 1 }, { beta: 1 });
+    const dcols = alloc(go, K * L);
+    gemm(K, L, O, { data: this.weight.values, offset: 0, rowStride: 1, colStride: K }, { data: dy, offset: 0, rowStride: L, colStride: 1 },
+      { data: dcols, offset: 0, rowStride: L, colStride: 1 });
+    const dx = alloc(go, G.n * G.c * G.h * G.w);
+    col2im(dcols, G, dx);
+    return wrap(dx, [G.n, G.c, G.h, G.w]);
+  }
+
+  protected override describe(): string {
+    return `${this.inChannels}, ${this.outChannels}, kernel_size=(${this.kernelSize.join(", ")}), stride=(${this.stride.join(", ")}), padding=(${this.padding.join(", ")})${this.bias ? "" : ", bias=False"}`;
+  }
+}
+
+export { pair as toPair };
+export type { Pair };
