@@ -1,12 +1,24 @@
 // Re-exports only (STYLE rule 11).
 export * from "./types.js";
 export * from "./figure.js";
+export * from "./charts.js";
+export * from "./preprocessing.js";
+export * from "./curves.js";
+export * from "./progress.js";
+export * from "./image-grid.js";
+export * from "./tensor-view.js";
+export * from "./gradcheck-view.js";
+export * from "./formatters.js";
+export { stats, type Stats } from "./stats.js";
+export { matrixImage } from "./matrix-image.js";
+export { toImages, type ImageInput, type TensorLike, type RawImage } from "./image-convert.js";
 export { niceTicks, logTicks, formatTick } from "./ticks.js";
-export { COLORWAY, colorAt } from "./colors.js";
-export { histogramBins } from "./histogram.js";
+export { COLORWAY, COLORSCALES, colorAt } from "./colors.js";
+export { histogramBins, type Bins } from "./histogram.js";
 export { renderSvg } from "./render-svg.js";
 export { resolveFigure } from "./resolve.js";
 export { toPlotly } from "./to-plotly.js";
 export { svgToPng, fontFiles } from "./raster.js";
 export { encodePng, decodePng, pngDataUri } from "./png.js";
 export { figureHtml, libraryCarrier, type PlotlySession, type LibraryMode } from "./plotly-html.js";
+export type { DisplaySink } from "./sink.js";

@@ -33,3 +33,19 @@ export function svgToPng(svg: string, scale = 1): Buffer {
   });
   return Buffer.from(r.render().asPng());
 }
+
+/**
+ * One line of text as opaque RGBA pixels on white (captions in image grids): the image pixels
+ * around it stay exact because only this strip goes through the rasteriser.
+ * Returns undefined when no font is installed (the caller leaves the strip blank).
+ * @example
+ * textPixels("crop 24", 80, 16)?.length // 80 * 16 * 4
+ */
+export function textPixels(s: string, width: number, height: number, size = 11): Uint8Array | undefined {
+  const fonts = fontFiles();
+  if (!fonts.length) return undefined;
+  const esc = s.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><text x="${width / 2}" y="${height - 4}" text-anchor="middle" font-family="DejaVu Sans" font-size="${size}" fill="#333">${esc}</text></svg>`;
+  const r = new Resvg(svg, { font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" }, background: "#ffffff" });
+  return new Uint8Array(r.render().pixels);
+}

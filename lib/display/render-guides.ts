@@ -27,15 +27,21 @@ export function ticksOf(s: Scale, count: number): Tick[] {
   return (whole.length >= 2 ? whole : ticks).map((v) => ({ v, label: formatTick(v) }));
 }
 
+/** How many ticks fit: one per ~80 px across, ~45 px up (plotly.js's nticks heuristic is similar). */
+export function tickCount(s: Scale): number {
+  const span = Math.abs(s.px[1] - s.px[0]);
+  return Math.max(3, Math.min(s.name[0] === "x" ? 8 : 7, Math.floor(span / (s.name[0] === "x" ? 80 : 45))));
+}
+
 /** Grid lines and zero line of one subplot (drawn under the traces). */
 export function drawGrid(sx: Scale, sy: Scale): string {
   let out = "";
   const [x0, x1] = sx.px, [y0, y1] = sy.px;
-  for (const { v } of sx.axis.showgrid === false ? [] : ticksOf(sx, 6)) {
+  for (const { v } of sx.axis.showgrid === false ? [] : ticksOf(sx, tickCount(sx))) {
     const p = toPx(sx, v);
     out += el("line", { class: v === 0 && !sx.log ? "zeroline" : "grid", x1: p, x2: p, y1: y0, y2: y1, stroke: v === 0 && !sx.log && sx.axis.zeroline !== false ? INK : GRID, "stroke-width": 1 });
   }
-  for (const { v } of sy.axis.showgrid === false ? [] : ticksOf(sy, 5)) {
+  for (const { v } of sy.axis.showgrid === false ? [] : ticksOf(sy, tickCount(sy))) {
     const p = toPx(sy, v);
     out += el("line", { class: v === 0 && !sy.log ? "zeroline" : "grid", x1: x0, x2: x1, y1: p, y2: p, stroke: v === 0 && !sy.log && sy.axis.zeroline !== false ? INK : GRID, "stroke-width": 1 });
   }
@@ -46,12 +52,12 @@ export function drawGrid(sx: Scale, sy: Scale): string {
 export function drawAxes(sx: Scale, sy: Scale): string {
   const [x0, x1] = sx.px, [y0, y1] = sy.px;
   let out = el("path", { class: "axis-line", d: `M${n(x0)} ${n(y1)}V${n(y0)}H${n(x1)}`, fill: "none", stroke: INK, "stroke-width": 1 });
-  if (sx.axis.showticklabels !== false) for (const t of ticksOf(sx, 6)) {
+  if (sx.axis.showticklabels !== false) for (const t of ticksOf(sx, tickCount(sx))) {
     const p = toPx(sx, t.v);
     out += el("line", { x1: p, x2: p, y1: y0, y2: y0 + 5, stroke: INK });
     out += text(p, y0 + 18, t.label, { class: "xtick", "text-anchor": "middle", "font-size": 12, fill: INK });
   }
-  if (sy.axis.showticklabels !== false) for (const t of ticksOf(sy, 5)) {
+  if (sy.axis.showticklabels !== false) for (const t of ticksOf(sy, tickCount(sy))) {
     const p = toPx(sy, t.v);
     out += el("line", { x1: x0 - 5, x2: x0, y1: p, y2: p, stroke: INK });
     out += text(x0 - 8, p + 4, t.label, { class: "ytick", "text-anchor": "end", "font-size": 12, fill: INK });

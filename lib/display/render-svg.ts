@@ -67,7 +67,10 @@ function drawAnnotation(a: Annotation, fig: FigureSpec, sps: Subplot[]): string 
   const x = a.xref === "paper" || !xs ? left + a.x * (right - left) : xs.px[0] + ((a.x - xs.range[0]) / (xs.range[1] - xs.range[0] || 1)) * (xs.px[1] - xs.px[0]);
   const yFrac = ys ? (a.y - ys.range[0]) / (ys.range[1] - ys.range[0] || 1) : 0;
   const y = a.yref === "paper" || !ys ? bottom - a.y * (bottom - top) : ys.px[0] + (ys.reversed ? 1 - yFrac : yFrac) * (ys.px[1] - ys.px[0]);
-  return text(x, y + 4, a.text, { class: "annotation", "text-anchor": "middle", "font-size": a.font?.size ?? 12, fill: a.font?.color ?? "#444" });
+  // "<br>" breaks lines, as in plotly.js; the block is centred on y like plotly's annotations.
+  const lines = a.text.split(/<br\s*\/?>/i);
+  const size = a.font?.size ?? 12;
+  return lines.map((line, i) => text(x, y + 4 + (i - (lines.length - 1) / 2) * size * 1.25, line, { class: "annotation", "text-anchor": "middle", "font-size": size, fill: a.font?.color ?? "#444" })).join("");
 }
 
 /**

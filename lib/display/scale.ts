@@ -53,7 +53,8 @@ function traceExtent(t: Trace, dim: "x" | "y", bargap: number, stackTop: number[
   if (t.type === "scatter") {
     const vs = dim === "x" ? (t.x ?? []) : t.y;
     for (let i = 0; i < vs.length; i++) extend(r, vs[i]);
-    if (t.mode !== "lines" && dim === "y" && r[1] > r[0]) { const p = (r[1] - r[0]) * 0.05; r[0] -= p; r[1] += p; }
+    // Markers get a 5% pad on both axes so edge points are not cut in half (plotly.js pads too).
+    if (t.mode !== "lines" && r[1] > r[0]) { const p = (r[1] - r[0]) * 0.05; r[0] -= p; r[1] += p; }
   } else if (t.type === "bar") {
     if (dim === "x") {
       const w = barWidth(t, bargap) / (1 - bargap);

@@ -1,22 +1,19 @@
 // Finding the session's "plotly.js already sent" flag. It lives on the kernel's ONE global
-// display channel (kernel-ext/channel.ts keeps that on globalThis under a Symbol.for key so the
-// kernel's copy and a notebook's copy of the module share it); lib never imports kernel-ext,
-// so it looks the channel up by that key. Outside a kernel there is no channel: each figure
-// then embeds plotly.js itself (self-contained, like plotly.py's `to_html(include_plotlyjs=True)`).
+// display channel (kernel-ext/channel.ts keeps its state on globalThis under
+// Symbol.for("deeprob-ts.channel") so every copy of the module shares it); lib never imports
+// kernel-ext, so it looks the channel up by that key and keeps one field, `session`, on it.
+// Outside a kernel (no cell has run) each figure embeds plotly.js itself: self-contained, like
+// plotly.py's `to_html(include_plotlyjs=True)`.
 import type { PlotlySession } from "./plotly-html.js";
 
-/** Keys under which kernel-ext publishes its display channel on globalThis. */
-export const CHANNEL_KEYS = ["deeprob-ts.display.channel", "deeprob-ts.channel"];
+export const CHANNEL_KEY = Symbol.for("deeprob-ts.channel");
 
 /** The running kernel's session state, or undefined outside a kernel. */
 export function channelSession(): PlotlySession | undefined {
-  for (const k of CHANNEL_KEYS) {
-    const ch = (globalThis as Record<symbol, unknown>)[Symbol.for(k)] as { session?: PlotlySession } | undefined;
-    if (ch && typeof ch === "object") {
-      // The channel owns the object; we only read and set one field on it.
-      if (!ch.session || typeof ch.session !== "object") ch.session = {};
-      return ch.session;
-    }
-  }
-  return undefined;
+  const ch = (globalThis as Record<symbol, unknown>)[CHANNEL_KEY] as { latest?: unknown; session?: PlotlySession } | undefined;
+  // `latest` is the last cell's writer: null until the kernel ran a cell, so plain node and
+  // vitest (where the module may be loaded but nothing is sent to a notebook) embed.
+  if (!ch || typeof ch !== "object" || !ch.latest) return undefined;
+  if (!ch.session || typeof ch.session !== "object") ch.session = {};
+  return ch.session;
 }

@@ -39,8 +39,16 @@ export function logTicks(lo: number, hi: number): number[] {
   if (!(lo > 0) || !(hi > 0)) throw new Error(`logTicks: expected positive bounds, got [${lo}, ${hi}]`);
   const out: number[] = [];
   for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(Math.pow(10, e));
-  if (out.length < 2) return niceTicks(lo, hi, 4).filter((v) => v > 0);
-  return out;
+  if (out.length >= 3) return out;
+  // Less than ~2 decades: 1-2-5 steps read better (plotly.js labels 0.5, 1, 2, 5 likewise).
+  const more: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * Math.pow(10, e)).toPrecision(12));
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) more.push(v);
+    }
+  }
+  return more.length >= 2 ? more : niceTicks(lo, hi, 4).filter((v) => v > 0);
 }
 
 /**
