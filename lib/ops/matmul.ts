@@ -22,7 +22,11 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   const M = a2.shape[a2.ndim - 2], K = a2.shape[a2.ndim - 1];
   const K2 = b2.shape[b2.ndim - 2], N = b2.shape[b2.ndim - 1];
   if (K !== K2) throw new RangeError(`matmul: inner dimensions differ: ${formatShape(A.shape)} @ ${formatShape(B.shape)}`);
-  const batch = broadcastShapes(a2.shape.slice(0, -2), b2.shape.slice(0, -2), "matmul");
+  const ba = a2.shape.slice(0, -2), bb = b2.shape.slice(0, -2);
+  let batch: number[];
+  try { batch = broadcastShapes(ba, bb, "matmul"); } catch {
+    throw new RangeError(`matmul: batch dimensions ${formatShape(ba)} and ${formatShape(bb)} cannot be broadcast: ${formatShape(A.shape)} @ ${formatShape(B.shape)}`);
+  }
   const outFull = [...batch, M, N];
   // gemm runs on one float dtype: operands are converted to the result dtype (integers via
   // float64, exact below 2^53, then stored into the integer result, wrapping as C).

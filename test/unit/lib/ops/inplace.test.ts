@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import * as ops from "../../../../lib/ops/index.js";
+import { arange, tensor, zeros } from "../../../../lib/tensor/index.js";
+import { randomTensor, refElementwise, seeded, storeAs, values } from "./reference.js";
+
+describe("in-place ops", () => {
+  const CASES: [string, (t: any, b: any) => any, (x: number, y: number) => number][] = [
+    ["add_", ops.add_, (x, y) => x + y], ["sub_", ops.sub_, (x, y) => x - y],
+    ["mul_", ops.mul_, (x, y) => x * y], ["div_", ops.div_, (x, y) => x / y],
+  ];
+  for (const [name, fn, ref] of CASES) {
+    it(`${name} writes through the target (also a strided view) and broadcasts the other operand`, () => {
+      const rand = seeded(name.length);
+      const base = randomTensor(rand, [4, 6]);
+      const view = base.slice(null, [null, null, 2]).T; // [3, 4], non-contiguous
+      const other = randomTensor(rand, [4]);
+      const untouched = values(base.slice(null, [1, null, 2]));
+      const expected = storeAs(refElementwise(ref, view, other).values, "float32");
+      const r = fn(view, other);
+      expect(r).toBe(view);
+      expect(Array.from(values(view))).toEqual(Array.from(expected));
+      expect(values(base.slice(null, [1, null, 2]))).toEqual(untouched);
+    });
+  }
+
+  it("method forms and numbers; result cast to the target's dtype", () => {
+    const w = tensor([1, 2, 3]);
+    w.sub_(ops.mul(0.5, tensor([2, 2, 2]))).mul_(2).add_(1);
+    expect(w.toArray()).toEqual([1, 3, 5]);
+    const i = tensor([7, 9], { dtype: "int32" });
+    i.div_(2);
+    expect(i.toArray()).toEqual([3, 4]);
+  });
+
+  it("copy_ and fill_: broadcast, convert, and handle overlapping storage (x.copy_(x.T))", () => {
+    const x = arange(9).reshape(3, 3);
+    x.copy_(x.T);
+    expect(x.toArray()).toEqual([[0, 3, 6], [1, 4, 7], [2, 5, 8]]);
+    const y = zeros([2, 3], { dtype: "int32" });
+    y.copy_(tensor([1.9, -2.9, 3]));
+    expect(y.toArray()).toEqual([[1, -2, 3], [1, -2, 3]]);
+    y.slice(0).fill_(7);
+    expect(y.toArray()).toEqual([[7, 7, 7], [1, -2, 3]]);
+  });
+
+  it("refuses a shape that would grow the target, and writes into expanded views", () => {
+    expect(() => ops.add_(zeros([3]), zeros([2, 3]))).toThrow("add_: shape [2, 3] cannot be broadcast to the target's shape [3]");
+    expect(() => ops.add_(zeros([3]), zeros([2]))).toThrow("add_: shapes [3] and [2] cannot be broadcast");
+    expect(() => ops.mul_(zeros([1, 3]).expand(2, 3), 2)).toThrow("mul_: cannot write in place into a broadcast (expanded) view of shape [2, 3]");
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import * as ops from "../../../../lib/ops/index.js";
+import { Tensor, tensor } from "../../../../lib/tensor/index.js";
+import { allClose, FLOAT32_ATOL, FLOAT32_TRANSCENDENTAL_RTOL, FLOAT64_RTOL } from "../../tolerance.js";
+import { layouts, randomTensor, refElementwise, seeded, storeAs, values } from "./reference.js";
+
+const sigmoidRef = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+// [name, fn, float64 reference, exact in float32?]
+const UNARY: [string, (x: any) => Tensor, (x: number) => number, boolean][] = [
+  ["neg", ops.neg, (x) => -x, true],
+  ["abs", ops.abs, Math.abs, true],
+  ["sign", ops.sign, Math.sign, true],
+  ["square", ops.square, (x) => x * x, true],
+  ["relu", ops.relu, (x) => (Number.isNaN(x) ? NaN : x > 0 ? x : 0), true],
+  ["sqrt", ops.sqrt, Math.sqrt, true],
+  ["exp", ops.exp, Math.exp, false],
+  ["log", ops.log, Math.log, false],
+  ["tanh", ops.tanh, Math.tanh, false],
+  ["sigmoid", ops.sigmoid, sigmoidRef, false],
+];
+const EDGES = [0, -0, 1e-30, -1e-30, 1, -1, 30, -30, 100, -100, 1000, -1000, NaN, Infinity, -Infinity];
+
+describe("unary maps against float64 references", () => {
+  for (const [name, fn, ref, exact] of UNARY) {
+    it(`${name}: all layouts and edge values (0, -0, tiny, ±large, NaN, ±Infinity)`, () => {
+      const rand = seeded(name.length);
+      const t = randomTensor(rand, [4, 5]);
+      const edge = tensor(EDGES);
+      for (const [layout, v] of [...layouts(t), ["edges", edge] as [string, Tensor]]) {
+        const before = values(v);
+        const out = fn(v);
+        expect(out.dtype).toBe("float32");
+        expect(out.shape).toEqual(v.shape);
+        const r = storeAs(refElementwise(ref, v).values, "float32");
+        if (exact) expect(Array.from(values(out)), layout).toEqual(Array.from(r));
+        else expect(allClose(values(out), r, FLOAT32_TRANSCENDENTAL_RTOL, FLOAT32_ATOL), `${name} ${layout}: ${values(out)} vs ${r}`).toBe(true);
+        expect(values(v)).toEqual(before);
+      }
+    });
+  }
+
+  it("sigmoid is stable on both tails and exactly 0.5 at 0", () => {
+    const s = ops.sigmoid(tensor([-1000, -100, 0, 100, 1000], { dtype: "float64" })).toArray();
+    expect(allClose(s as number[], [0, sigmoidRef(-100), 0.5, 1, 1], FLOAT64_RTOL, 0)).toBe(true);
+    expect((s as number[])[2]).toBe(0.5);
+    expect((s as number[]).every((v) => Number.isFinite(v))).toBe(true);
+  });
+
+  it("integer inputs: exp/log/sqrt/tanh/sigmoid give float32; neg/abs/sign keep the dtype", () => {
+    const i = tensor([-2, 0, 3], { dtype: "int32" });
+    for (const f of [ops.exp, ops.log, ops.sqrt, ops.tanh, ops.sigmoid]) expect(f(i).dtype).toBe("float32");
+    for (const f of [ops.neg, ops.abs, ops.sign, ops.relu, ops.square]) expect(f(i).dtype).toBe("int32");
+    expect(ops.abs(i).toArray()).toEqual([2, 0, 3]);
+    expect(ops.exp(tensor([1], { dtype: "float64" })).item()).toBe(Math.E);
+  });
+
+  it("clip as np.clip: either bound optional, NaN stays NaN", () => {
+    const t = tensor([-2, 0.5, 3, NaN]);
+    expect(ops.clip(t, 0, 1).toArray()).toEqual([0, 0.5, 1, NaN]);
+    expect(ops.clip(t, null, 1).toArray()).toEqual([-2, 0.5, 1, NaN]);
+    expect(ops.clip(t, 0).toArray()).toEqual([0, 0.5, 3, NaN]);
+    expect(t.T.clip(0, 1).toArray()).toEqual([0, 0.5, 1, NaN]);
+    expect(() => ops.clip(t, null, null)).toThrow("clip: give at least one of min and max");
+  });
+
+  it("the lecture's np.maximum(0, x) and np.tanh(x.dot(W)) read the same", () => {
+    const x = tensor([[-1, 2]]), W = tensor([[1, 0], [0, 1]]);
+    expect(ops.maximum(0, x.dot(W)).toArray()).toEqual([[0, 2]]);
+    expect(ops.tanh(x.dot(W)).toArray()).toEqual([[Math.fround(Math.tanh(-1)), Math.fround(Math.tanh(2))]]);
+  });
+});
