@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
-import { packagePaths } from "./resolve";
+import { PACKAGE_ROOT, packagePaths } from "./resolve";
 
 /** What tslab's converter exposes (tslab/dist/converter.d.ts), as much as the kernel uses. */
 export interface Converter {
@@ -49,13 +49,13 @@ export function parseErrorCount(src: string): number {
   return (ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS).parseDiagnostics ?? []).length;
 }
 
-function patchedTypeScript(extra: Record<string, unknown>): TsModule {
+function patchedTypeScript(extra: Record<string, unknown>, extraRoots: string[]): TsModule {
   const ts = tsRequire("@tslab/typescript-for-tslab") as TsModule;
   const descriptors = Object.getOwnPropertyDescriptors(ts);
   delete (descriptors as Record<string, unknown>).createWatchCompilerHost;
   const copy = Object.defineProperties({}, descriptors) as TsModule;
   copy.createWatchCompilerHost = (rootFiles: unknown, options: unknown, ...rest: unknown[]) =>
-    ts.createWatchCompilerHost(rootFiles, { ...(options as Record<string, unknown>), ...extra }, ...rest);
+    ts.createWatchCompilerHost([...(rootFiles as string[]), ...extraRoots], { ...(options as Record<string, unknown>), ...extra }, ...rest);
   return copy;
 }
 
@@ -66,7 +66,10 @@ let loaded: ConverterModule | null = null;
 export function converterModule(): ConverterModule {
   if (loaded) return loaded;
   const file = path.join(tslabDir, "dist", "converter.js");
-  const ts = patchedTypeScript(cellCompilerOptions());
+  // Our declarations are a root of the program, so they are parsed while the converter warms up
+  // (right after kernel start) and the first `import "deeprob-ts"` only resolves names.
+  const types = path.join(PACKAGE_ROOT, "dist", "kernel-ext", "index.d.ts");
+  const ts = patchedTypeScript(cellCompilerOptions(), fs.existsSync(types) ? [types] : []);
   type Mod = Module & { _compile(src: string, file: string): void; paths: string[] };
   const mod = new Module(file, module) as Mod;
   mod.filename = file;

@@ -8,7 +8,7 @@ import { createConverter } from "./converter";
 import { thrownError } from "./errors";
 import { createExecutor, type Executor } from "./executor";
 import { Kernel } from "./kernel";
-import { installRuntimeResolution, PACKAGE_ROOT } from "./resolve";
+import { installRuntimeResolution, PACKAGE_ENTRY, PACKAGE_ROOT } from "./resolve";
 import { readConnectionFile, serve } from "./server";
 
 type Write = typeof process.stdout.write;
@@ -51,6 +51,11 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   // kernel_info answered first, then it warms up while the frontend settles.
   let executor: Executor | null = null;
   const getExecutor = () => (executor ??= createExecutor(process.cwd(), createConverter()));
+  const warmUp = () => {
+    getExecutor();
+    // Load the library now too, so the first `import "deeprob-ts"` cell costs no require time.
+    try { require(PACKAGE_ENTRY); } catch (e) { process.stderr.write(`deeprob-ts kernel: cannot preload ${PACKAGE_ENTRY}: ${(e as Error).message}\n`); }
+  };
   const lazy: Executor = {
     execute: (src, o) => getExecutor().execute(src, o),
     inspect: (src, pos) => getExecutor().inspect(src, pos),
@@ -71,8 +76,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   server = await serve(conn, kernel.handle);
   // Building the converter blocks for seconds (it parses lib.es2022 and @types/node): do it
   // right after the first kernel_info_reply (the frontend's "is it up?"), or after 1 s.
-  const warm = setTimeout(getExecutor, 1000);
-  kernel.onFirstKernelInfo = () => { clearTimeout(warm); setTimeout(getExecutor, 20); };
+  const warm = setTimeout(warmUp, 1000);
+  kernel.onFirstKernelInfo = () => { clearTimeout(warm); setTimeout(warmUp, 20); };
 }
 
 if (require.main === module) {
