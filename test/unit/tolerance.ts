@@ -57,3 +57,8 @@ export function matmulErrorBound(K: number, absProduct: number, refValue: number
 export const FLOAT32_TRANSCENDENTAL_RTOL = 4 * 2 ** -23;
 // lib/nn BatchNorm: moments of a float32 normalized output; var/(var+eps) differs from 1 by ~eps/var.
 export const BN_MOMENT_ATOL = 1e-4;
+// Static figures: SVG coordinates are rounded to 0.01 px (lib/display/svg.ts), so lengths
+// derived from two rounded coordinates differ from the exact value by at most this.
+export const SVG_PX_ATOL = 0.02;
+// Closed-form statistics of ~1e3 float64 samples (sums of 1e3 terms): a few hundred ulps.
+export const STATS_F64_ATOL = 1e-10;
