@@ -84,13 +84,14 @@ function blit(out: Uint8Array, W: number, img: RgbImage, x0: number, y0: number,
 /** Soft labels as a tiny bar chart: one bar per class, height = probability. */
 function drawBars(out: Uint8Array, W: number, probs: readonly number[], x0: number, y0: number, w: number, h: number): void {
   const bw = Math.max(1, Math.floor(w / probs.length) - 1);
+  // Rows y0 .. y0 + h - 2 hold the bars, row y0 + h - 1 the grey baseline.
   probs.forEach((p, i) => {
-    const bh = Math.round(Math.min(1, Math.max(0, p)) * h);
-    for (let y = h - bh; y < h; y++) for (let x = 0; x < bw; x++) {
+    const bh = Math.round(Math.min(1, Math.max(0, p)) * (h - 1));
+    for (let y = h - 1 - bh; y < h - 1; y++) for (let x = 0; x < bw; x++) {
       const dst = ((y0 + y) * W + x0 + i * (bw + 1) + x) * 4;
       out.set([31, 119, 180, 255], dst);
     }
-    const base = ((y0 + h) * W + x0 + i * (bw + 1)) * 4;
+    const base = ((y0 + h - 1) * W + x0 + i * (bw + 1)) * 4;
     for (let x = 0; x < bw; x++) out.set([180, 180, 180, 255], base + x * 4);
   });
 }

@@ -48,11 +48,13 @@ function extend(r: [number, number], v: number): void {
 }
 
 /** Data extent of one trace along "x" or "y", with Plotly-like padding already applied. */
-function traceExtent(t: Trace, dim: "x" | "y", bargap: number, stackTop: number[] | undefined): [number, number] {
+function traceExtent(t: Trace, dim: "x" | "y", bargap: number, stackTop: number[] | undefined, log: boolean): [number, number] {
   const r: [number, number] = [Infinity, -Infinity];
   if (t.type === "scatter") {
     const vs = dim === "x" ? (t.x ?? []) : t.y;
-    for (let i = 0; i < vs.length; i++) extend(r, vs[i]);
+    // A log axis shows only positive values; zeros and negatives must not set its range.
+    for (let i = 0; i < vs.length; i++) if (!log || vs[i] > 0) extend(r, vs[i]);
+    if (log) return r;
     // Markers get a 5% pad on both axes so edge points are not cut in half (plotly.js pads too).
     if (t.mode !== "lines" && r[1] > r[0]) { const p = (r[1] - r[0]) * 0.05; r[0] -= p; r[1] += p; }
   } else if (t.type === "bar") {
@@ -102,7 +104,7 @@ export function buildScale(fig: FigureSpec, name: string, px: [number, number]):
   else {
     range = [Infinity, -Infinity];
     for (const t of traces) {
-      const e = traceExtent(t, dim, bargap, stacks.get(t));
+      const e = traceExtent(t, dim, bargap, stacks.get(t), log);
       if (log) { if (e[0] > 0) extend(range, e[0]); if (e[1] > 0) extend(range, e[1]); } else { extend(range, e[0]); extend(range, e[1]); }
     }
     if (!Number.isFinite(range[0])) range = log ? [1, 10] : [-1, 1];

@@ -12,7 +12,9 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   }
   if (hi < lo) [lo, hi] = [hi, lo];
   if (hi === lo) return [lo];
-  const step = niceStep((hi - lo) / Math.max(1, count));
+  let step = niceStep((hi - lo) / Math.max(1, count));
+  // Never fewer than two ticks: an axis with one label says nothing about scale.
+  while (Math.floor(hi / step + 1e-9) - Math.ceil(lo / step - 1e-9) < 1) step = niceStep(step / 2.5);
   const first = Math.ceil(lo / step - 1e-9);
   const last = Math.floor(hi / step + 1e-9);
   const out: number[] = [];
@@ -21,11 +23,11 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return out;
 }
 
-/** The nice step (1, 2, 5 or 10 x 10^k) at or above `raw`. */
+/** The nice step (1, 2, 5 or 10 x 10^k) nearest to `raw` (Heckbert's rounding thresholds). */
 export function niceStep(raw: number): number {
   const p = Math.pow(10, Math.floor(Math.log10(raw)));
   const f = raw / p;
-  const m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+  const m = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
   return m * p;
 }
 
