@@ -62,3 +62,7 @@ export const BN_MOMENT_ATOL = 1e-4;
 export const SVG_PX_ATOL = 0.02;
 // Closed-form statistics of ~1e3 float64 samples (sums of 1e3 terms): a few hundred ulps.
 export const STATS_F64_ATOL = 1e-10;
+// lib/optim: five float64 update steps against PyTorch's float64 trajectory (operation order differs).
+export const OPTIM_RTOL = 1e-12;
+// vitest toBeCloseTo digits for float64 closed forms of O(1..10) (|a - b| < 10^-12 / 2).
+export const CLOSE_DIGITS_FLOAT64 = 12;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareGradients, formatGradCheck, gradCheck, numericGradient, numericGradientArray } from "../../../../lib/nn/gradcheck.js";
-import { CENTRAL_DIFF_ATOL, CENTRAL_DIFF_RTOL, allClose } from "../../tolerance.js";
+import { CENTRAL_DIFF_ATOL, CENTRAL_DIFF_RTOL, CLOSE_DIGITS_FLOAT64, allClose } from "../../tolerance.js";
 
 describe("gradient checker core", () => {
   it("central differences of a quadratic are exact up to rounding", () => {
@@ -18,12 +18,12 @@ describe("gradient checker core", () => {
   });
   it("relative error is |a-n|/max(|a|,|n|,floor) elementwise, and the norm form", () => {
     const r = compareGradients([1, 0, 2, 1e-12], [1.1, 0, 2, 0], { tolerance: 0.05 });
-    expect(r.relError[0]).toBeCloseTo(0.1 / 1.1, 15);
+    expect(r.relError[0]).toBeCloseTo(0.1 / 1.1, CLOSE_DIGITS_FLOAT64);
     expect(r.relError[1]).toBe(0);
     expect(r.relError[3]).toBe(1e-12 / 1e-8); // floor keeps ~0 vs 0 from being 100%
     expect(r.maxRelError).toBe(r.relError[0]);
     expect(r.argmax).toBe(0);
-    expect(r.normRelError).toBeCloseTo(0.1 / Math.sqrt(1.1 ** 2 + 4), 12);
+    expect(r.normRelError).toBeCloseTo(0.1 / Math.sqrt(1.1 ** 2 + 4), CLOSE_DIGITS_FLOAT64);
     expect(r.passed).toBe(false);
     expect(formatGradCheck(r)).toMatch(/gradCheck x \[4\]: max rel error 9\.09e-2 > 0\.05: FAIL/);
   });
