@@ -1,2 +1,7 @@
 // Re-exports only (STYLE rule 11).
-export {};
+export * from "./outcome.js";
+export * from "./values.js";
+export * from "./assertions.js";
+export * from "./context.js";
+export * from "./check-result.js";
+export * from "./grader.js";
