@@ -24,6 +24,9 @@ const STREAM_FLUSH_BYTES = 64 * 1024;
 // How long after a stop_on_error failure a request sent before it is still aborted.
 const ABORT_WINDOW_MS = 5_000;
 
+// `name?` or `obj.member??`: help, as IPython.
+const HELP = /^\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\?{1,2}\s*$/;
+
 interface ExecuteRequest { code?: string; silent?: boolean; store_history?: boolean; stop_on_error?: boolean; user_expressions?: Record<string, string> }
 
 /** One cell's iopub writer: streams are coalesced and flushed before any other output. */
@@ -114,9 +117,7 @@ export class Kernel {
       case "inspect_request": {
         const code = String(c.code ?? "");
         const pos = typeof c.cursor_pos === "number" ? c.cursor_pos : code.length;
-        const info = this.opts.executor.inspect(code, pos);
-        const { printQuickInfo } = require("tslab/dist/inspect") as { printQuickInfo(i: unknown): string };
-        const text = info ? printQuickInfo(info) : "";
+        const text = this.quickInfo(code, pos);
         return t.reply(req, "inspect_reply", { status: "ok", found: text !== "", data: text ? { "text/plain": text } : {}, metadata: {} });
       }
       case "history_request": return t.reply(req, "history_reply", { status: "ok", history: this.history.query(c) });
@@ -137,6 +138,13 @@ export class Kernel {
       default:
         process.stderr.write(`kernel: unsupported message type ${type}\n`);
     }
+  }
+
+  /** The checker's quick info (type and JSDoc) at `pos`, or "". */
+  private quickInfo(code: string, pos: number): string {
+    const info = this.opts.executor.inspect(code, pos);
+    const { printQuickInfo } = require("tslab/dist/inspect") as { printQuickInfo(i: unknown): string };
+    return info ? printQuickInfo(info) : "";
   }
 
   private enqueue(req: Message<ExecuteRequest>, t: Transport): Promise<void> {
@@ -170,6 +178,14 @@ export class Kernel {
     const entry = storeHistory ? this.history.add(n, code) : null;
     const writer = cellWriter(t, req);
     let error: ErrorContent | null = null;
+    const help = HELP.exec(code);
+    if (help) {
+      // `name?` as in IPython: the type and docs of `name`, shown in the pager.
+      const text = this.quickInfo(help[1], help[1].length) || `No information found for ${help[1]}`;
+      t.reply(req, "execute_reply", { status: "ok", execution_count: n, user_expressions: {}, payload: [{ source: "page", data: { "text/plain": text }, start: 0 }] });
+      t.publish(req, "status", { execution_state: "idle" });
+      return;
+    }
     try {
       const outcome = await runInCell(writer, () => this.opts.executor.execute(code, { filename: `cell[${n}]` }));
       if (outcome.status === "error") error = outcome.error;
