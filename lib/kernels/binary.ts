@@ -29,7 +29,8 @@ export function binaryScalar(op: BinaryOp): (a: number, b: number) => number {
     case "maximum": return Math.max;
     case "minimum": return Math.min;
     case "pow": return Math.pow;
-    case "reluBackward": return (x, g) => (x > 0 ? g : x !== x ? x : 0);
+    // x <= 0 ? 0 : g, so a NaN input passes g through, as torch's threshold_backward.
+    case "reluBackward": return (x, g) => (x <= 0 ? 0 : g);
     case "sigmoidBackward": return (y, g) => g * y * (1 - y);
     case "tanhBackward": return (y, g) => g * (1 - y * y);
     case "geluBackward": return (x, g) => g * (normalCdf(x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x));

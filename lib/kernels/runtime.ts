@@ -1,0 +1,101 @@
+// The WebAssembly runtime: one shared WA.Memory, an instance on this thread, and
+// (pool.ts) one worker thread with its own instance over the same memory.
+//
+// Data movement, decided by measurement (see lib/kernels/README.md): tensors stay ordinary JS
+// typed arrays. GEMM copies its operands into wasm memory (O(mk + kn) next to O(mkn) work, and
+// it packs them anyway); maps, reductions and fills stream through wasm memory in chunks that
+// stay in cache, so the extra copies cost little next to the main-memory traffic.
+import * as v8 from "node:v8";
+import { RELAXED_SIMD_WASM, SIMD_WASM } from "./wasm-bytes.generated.js";
+import { WA, type WasmMemory, type WasmModule } from "./wasm-api.js";
+import { ZIG32, ZIG64 } from "./ziggurat.js";
+
+/** The functions the AssemblyScript module exports (pointers are byte addresses). */
+export interface KernelExports {
+  gemm_f32(m: number, k: number, a: number, ars: number, acs: number, b: number, brs: number, bcs: number,
+    c: number, ldc: number, n0: number, n1: number, ap: number, bp: number, tile: number): void;
+  [name: string]: (...args: number[]) => number | void;
+}
+
+const PAGE = 65536;
+/** Bytes below this are the module's own (stub runtime, no data segments); fixed tables follow. */
+export const TABLES = 64 * 1024;
+/** Per-thread fixed scratch (GEMM A panel block and edge tile): 2 x 256 KiB after the tables. */
+export const SCRATCH = [128 * 1024, 384 * 1024];
+/** Start of the per-call bump arena. */
+const ARENA = 1024 * 1024;
+
+/** Host functions the module imports: V8's own Math, so wasm and JS slow paths agree bit for bit. */
+export const HOST_IMPORTS = { exp: Math.exp, log1p: Math.log1p };
+
+export interface Runtime {
+  readonly module: WasmModule;
+  readonly memory: WasmMemory;
+  readonly exports: KernelExports;
+  /** Whether the module uses relaxed-SIMD fused multiply-add. */
+  readonly relaxed: boolean;
+}
+
+let rt: Runtime | null | undefined;
+let f32View: Float32Array<ArrayBufferLike> = new Float32Array(0);
+let top = ARENA;
+
+function compile(): { module: WasmModule; relaxed: boolean } {
+  // Node 20 gates relaxed SIMD behind a V8 flag. Setting it at run time affects only modules
+  // compiled afterwards; if the flag or the engine refuses, fall back to plain SIMD mul + add.
+  const relaxedBytes = Buffer.from(RELAXED_SIMD_WASM, "base64");
+  if (process.env.DEEPROB_WASM_RELAXED !== "0") {
+    try {
+      if (!WA.validate(relaxedBytes)) v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
+      if (WA.validate(relaxedBytes)) return { module: new WA.Module(relaxedBytes), relaxed: true };
+    } catch { /* fall through to plain SIMD */ }
+  }
+  return { module: new WA.Module(Buffer.from(SIMD_WASM, "base64")), relaxed: false };
+}
+
+/** The runtime, created on first use; null when this engine has no WebAssembly SIMD. */
+export function runtime(): Runtime | null {
+  if (rt !== undefined) return rt;
+  try {
+    const { module, relaxed } = compile();
+    const memory = new WA.Memory({ initial: 64, maximum: 65535, shared: true });
+    const instance = new WA.Instance(module, { env: { memory, abort: () => { throw new Error("wasm abort"); } }, host: HOST_IMPORTS });
+    rt = { module, memory, exports: instance.exports as unknown as KernelExports, relaxed };
+    // The ziggurat tables, once, where wasm/rng.as reads them (memory is shared by all threads).
+    const tab = new Float64Array(memory.buffer, TABLES, 6 * 256);
+    [ZIG32.k, ZIG32.w, ZIG32.f, ZIG64.k, ZIG64.w, ZIG64.f].forEach((t, i) => tab.set(t, i * 256));
+  } catch {
+    rt = null;
+  }
+  return rt;
+}
+
+/** A Float32Array over all of wasm memory (recreated after growth). */
+export function f32(): Float32Array<ArrayBufferLike> {
+  const buf = rt!.memory.buffer;
+  if (f32View.buffer !== buf || f32View.length * 4 !== buf.byteLength) f32View = new Float32Array(buf);
+  return f32View;
+}
+
+let f64View: Float64Array<ArrayBufferLike> = new Float64Array(0);
+
+/** A Float64Array over all of wasm memory (recreated after growth). */
+export function f64(): Float64Array<ArrayBufferLike> {
+  const buf = rt!.memory.buffer;
+  if (f64View.buffer !== buf || f64View.length * 8 !== buf.byteLength) f64View = new Float64Array(buf);
+  return f64View;
+}
+
+/** Starts a new call's arena: everything allocated by the previous call is released. */
+export function resetArena(): void {
+  top = ARENA;
+}
+
+/** Allocates `bytes` (16-byte aligned) in the arena, growing memory as needed; returns the byte address. */
+export function alloc(bytes: number): number {
+  const p = (top + 15) & ~15;
+  top = p + bytes;
+  const need = Math.ceil(top / PAGE) - rt!.memory.buffer.byteLength / PAGE;
+  if (need > 0) rt!.memory.grow(need);
+  return p;
+}

@@ -1,0 +1,135 @@
+// AssemblyScript: float32 GEMM in WebAssembly SIMD (GotoBLAS structure).
+// C[:, n0:n1] = A B for one thread's column range; C is contiguous (row stride ldc). Blocks:
+// KC rows of B are packed into NR-wide column panels, MC rows of A into MR-tall row panels,
+// and a 4x8 register-blocked micro-kernel (8 f32x4 accumulators) walks them. Each element of
+// C is accumulated in the same order whatever the column split, so threaded results are
+// bit-identical to single-threaded ones.
+
+const MR = 4;
+const NR = 8;
+export const KC: i32 = 256;
+export const MC: i32 = 128;
+
+// @ts-ignore: decorator
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  // Relaxed SIMD fuses into one FMA when the engine allows it (a separate build of this file).
+  if (ASC_FEATURE_RELAXED_SIMD) return v128.relaxed_madd<f32>(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
+// 4x8 micro-kernel: c (row stride ldcb bytes) = [c +] Ap (kc x 4, packed) . Bp (kc x 8; row
+// stride bsb bytes, 32 when packed).
+function micro(kc: i32, ap: usize, bp: usize, bsb: usize, c: usize, ldcb: usize, accumulate: bool): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(bp), b1 = v128.load(bp, 16);
+    let a = v128.load32_splat(ap);
+    c00 = madd(a, b0, c00); c01 = madd(a, b1, c01);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd(a, b0, c10); c11 = madd(a, b1, c11);
+    a = v128.load32_splat(ap, 8);
+    c20 = madd(a, b0, c20); c21 = madd(a, b1, c21);
+    a = v128.load32_splat(ap, 12);
+    c30 = madd(a, b0, c30); c31 = madd(a, b1, c31);
+    ap += 16;
+    bp += bsb;
+  }
+  if (accumulate) {
+    c00 = f32x4.add(c00, v128.load(c)); c01 = f32x4.add(c01, v128.load(c, 16));
+    c10 = f32x4.add(c10, v128.load(c + ldcb)); c11 = f32x4.add(c11, v128.load(c + ldcb, 16));
+    c20 = f32x4.add(c20, v128.load(c + 2 * ldcb)); c21 = f32x4.add(c21, v128.load(c + 2 * ldcb, 16));
+    c30 = f32x4.add(c30, v128.load(c + 3 * ldcb)); c31 = f32x4.add(c31, v128.load(c + 3 * ldcb, 16));
+  }
+  v128.store(c, c00); v128.store(c, c01, 16);
+  v128.store(c + ldcb, c10); v128.store(c + ldcb, c11, 16);
+  v128.store(c + 2 * ldcb, c20); v128.store(c + 2 * ldcb, c21, 16);
+  v128.store(c + 3 * ldcb, c30); v128.store(c + 3 * ldcb, c31, 16);
+}
+
+// Packs rows [i0, i0 + mc) x cols [p0, p0 + kc) of A into MR-row panels, zero-padding rows.
+function packA(a: usize, rs: i32, cs: i32, i0: i32, mc: i32, p0: i32, kc: i32, dst: usize): void {
+  for (let i = 0; i < mc; i += MR) {
+    for (let r = 0; r < MR; r++) {
+      let d = dst + <usize>(r << 2);
+      if (i + r < mc) {
+        let src = a + <usize>(((i0 + i + r) * rs + p0 * cs) << 2);
+        const step = <usize>(cs << 2);
+        for (let k = 0; k < kc; k++) { store<f32>(d, load<f32>(src)); src += step; d += MR << 2; }
+      } else {
+        for (let k = 0; k < kc; k++) { store<f32>(d, 0); d += MR << 2; }
+      }
+    }
+    dst += <usize>(kc * MR) << 2;
+  }
+}
+
+// Packs rows [p0, p0 + kc) x cols [j0, j1) of B into NR-column panels, zero-padding columns.
+function packB(b: usize, rs: i32, cs: i32, p0: i32, kc: i32, j0: i32, j1: i32, dst: usize): void {
+  for (let j = j0; j < j1; j += NR) {
+    const w = min(NR, j1 - j);
+    if (cs == 1 && w == NR) {
+      // Row-major B: each panel row is 8 contiguous floats, two vector moves.
+      let src = b + <usize>((p0 * rs + j) << 2);
+      const step = <usize>(rs << 2);
+      for (let k = 0; k < kc; k++) {
+        v128.store(dst, v128.load(src)); v128.store(dst, v128.load(src, 16), 16);
+        src += step; dst += NR << 2;
+      }
+    } else {
+      for (let c = 0; c < NR; c++) {
+        let d = dst + <usize>(c << 2);
+        if (c < w) {
+          let src = b + <usize>((p0 * rs + (j + c) * cs) << 2);
+          const step = <usize>(rs << 2);
+          for (let k = 0; k < kc; k++) { store<f32>(d, load<f32>(src)); src += step; d += NR << 2; }
+        } else {
+          for (let k = 0; k < kc; k++) { store<f32>(d, 0); d += NR << 2; }
+        }
+      }
+      dst += <usize>(kc * NR) << 2;
+    }
+  }
+}
+
+/**
+ * C[0:m, n0:n1] = A (m x k) . B (k x n) with A, B strided (element strides) and C contiguous
+ * with row stride ldc. Scratch: ap >= MC*KC floats, bp >= KC*ceil8(n1-n0) floats, tile >= 32 floats.
+ */
+export function gemm_f32(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32,
+  c: usize, ldc: i32, n0: i32, n1: i32, ap: usize, bp: usize, tile: usize): void {
+  const ldcb = <usize>(ldc << 2);
+  if (k == 0) {
+    for (let i = 0; i < m; i++) memory.fill(c + <usize>((i * ldc + n0) << 2), 0, <usize>((n1 - n0) << 2));
+    return;
+  }
+  for (let p0 = 0; p0 < k; p0 += KC) {
+    const kc = min(KC, k - p0);
+    const acc = p0 > 0;
+    packB(b, brs, bcs, p0, kc, n0, n1, bp);
+    for (let i0 = 0; i0 < m; i0 += MC) {
+      const mc = min(MC, m - i0);
+      packA(a, ars, acs, i0, mc, p0, kc, ap);
+      for (let j = n0; j < n1; j += NR) {
+        const w = min(NR, n1 - j);
+        const bpan = bp + <usize>(((j - n0) * kc) << 2);
+        for (let i = 0; i < mc; i += MR) {
+          const h = min(MR, mc - i);
+          const apan = ap + <usize>((i * kc) << 2);
+          const cij = c + <usize>(((i0 + i) * ldc + j) << 2);
+          if (h == MR && w == NR) {
+            micro(kc, apan, bpan, NR << 2, cij, ldcb, acc);
+          } else {
+            // Edge tile: compute the full 4x8 into scratch, then copy (and add) the valid part.
+            micro(kc, apan, bpan, NR << 2, tile, NR << 2, false);
+            for (let r = 0; r < h; r++) for (let q = 0; q < w; q++) {
+              const dst = cij + <usize>((r * ldc + q) << 2);
+              const v = load<f32>(tile + <usize>((r * NR + q) << 2));
+              store<f32>(dst, acc ? load<f32>(dst) + v : v);
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+// AssemblyScript: f64x2 elementary functions for the float32 maps. Float32 results are
+// computed in float64 lanes and rounded once, so they are accurate to about one float32 ulp.
+
+const LOG2E: f64 = 1.4426950408889634;
+const LN2_HI: f64 = 6.93147180369123816490e-01;
+const LN2_LO: f64 = 1.90821492927058770002e-10;
+
+// @ts-ignore: decorator
+@inline export function splat(x: f64): v128 { return f64x2.splat(x); }
+
+/**
+ * e^x for |x| <= 120 (callers clamp; that covers float32's whole range): x = n ln2 + r with
+ * |r| <= ln2 / 2, e^r by its Taylor polynomial to r^11 (relative error < 3e-13), times 2^n
+ * built in the exponent bits.
+ */
+// @ts-ignore: decorator
+@inline export function vexp(x: v128): v128 {
+  x = f64x2.min(f64x2.max(x, splat(-120)), splat(120));
+  const n = f64x2.nearest(f64x2.mul(x, splat(LOG2E)));
+  let r = f64x2.sub(x, f64x2.mul(n, splat(LN2_HI)));
+  r = f64x2.sub(r, f64x2.mul(n, splat(LN2_LO)));
+  let p = splat(1.0 / 39916800);
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 3628800));
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 362880));
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 40320));
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 5040));
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 720));
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 120));
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 24));
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 6));
+  p = f64x2.add(f64x2.mul(p, r), splat(0.5));
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0));
+  p = f64x2.add(f64x2.mul(p, r), splat(1.0));
+  // 2^n: (n + 1023) << 52 as float64 bits; n is within [-174, 174] after the clamp.
+  const ni = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(n));
+  const scale = i64x2.shl(i64x2.add(ni, i64x2.splat(1023)), 52);
+  return f64x2.mul(p, scale);
+}
+
+/** 1 / (1 + e^-x). */
+// @ts-ignore: decorator
+@inline export function vsigmoid(x: v128): v128 {
+  return f64x2.div(splat(1), f64x2.add(splat(1), vexp(f64x2.neg(x))));
+}
+
+/** tanh: 1 - 2 / (e^2|x| + 1) with the sign restored; x - x^3/3 + 2x^5/15 for |x| < 0.01. */
+// @ts-ignore: decorator
+@inline export function vtanh(x: v128): v128 {
+  const ax = f64x2.abs(x);
+  const big = f64x2.sub(splat(1), f64x2.div(splat(2), f64x2.add(vexp(f64x2.add(ax, ax)), splat(1))));
+  const x2 = f64x2.mul(ax, ax);
+  const small = f64x2.mul(ax, f64x2.add(splat(1), f64x2.mul(x2, f64x2.add(splat(-1.0 / 3), f64x2.mul(x2, splat(2.0 / 15))))));
+  const t = v128.bitselect(small, big, f64x2.lt(ax, splat(0.01)));
+  // Copy x's sign bit (keeps -0 and NaN as they are).
+  const sign = v128.and(x, f64x2.splat(-0.0));
+  return v128.or(v128.andnot(t, f64x2.splat(-0.0)), sign);
+}
+
+/** erfc by the Numerical Recipes Chebyshev formula (relative error < 1.2e-7), as lib/kernels/erf.ts. */
+// @ts-ignore: decorator
+@inline export function verfc(x: v128): v128 {
+  const z = f64x2.abs(x);
+  const t = f64x2.div(splat(1), f64x2.add(splat(1), f64x2.mul(splat(0.5), z)));
+  let p = splat(0.17087277);
+  p = f64x2.add(f64x2.mul(t, p), splat(-0.82215223));
+  p = f64x2.add(f64x2.mul(t, p), splat(1.48851587));
+  p = f64x2.add(f64x2.mul(t, p), splat(-1.13520398));
+  p = f64x2.add(f64x2.mul(t, p), splat(0.27886807));
+  p = f64x2.add(f64x2.mul(t, p), splat(-0.18628806));
+  p = f64x2.add(f64x2.mul(t, p), splat(0.09678418));
+  p = f64x2.add(f64x2.mul(t, p), splat(0.37409196));
+  p = f64x2.add(f64x2.mul(t, p), splat(1.00002368));
+  p = f64x2.add(f64x2.mul(t, p), splat(-1.26551223));
+  const r = f64x2.mul(t, vexp(f64x2.sub(p, f64x2.mul(z, z))));
+  return v128.bitselect(r, f64x2.sub(splat(2), r), f64x2.ge(x, splat(0)));
+}
+
+/** Phi(x) = erfc(-x / sqrt 2) / 2. */
+// @ts-ignore: decorator
+@inline export function vcdf(x: v128): v128 {
+  return f64x2.mul(splat(0.5), verfc(f64x2.mul(x, splat(-0.7071067811865476))));
+}
+
+/** gelu(x) = x Phi(x), -0 where Phi underflows (gelu(-Infinity) = -0, not NaN). */
+// @ts-ignore: decorator
+@inline export function vgelu(x: v128): v128 {
+  const p = vcdf(x);
+  const tiny = f64x2.lt(p, splat(1e-60));
+  return v128.bitselect(splat(-0.0), f64x2.mul(x, p), tiny);
+}
+
+/** gelu'(x) g = g (Phi(x) + x phi(x)). */
+// @ts-ignore: decorator
+@inline export function vgeluGrad(x: v128, g: v128): v128 {
+  const pdf = f64x2.mul(splat(0.3989422804014327), vexp(f64x2.mul(splat(-0.5), f64x2.mul(x, x))));
+  return f64x2.mul(g, f64x2.add(vcdf(x), f64x2.mul(x, pdf)));
+}
