@@ -53,7 +53,7 @@ type Layer = ArrayLike<number> | { name?: string; values: ArrayLike<number> };
 function layerOf(l: Layer, i: number): { name: string; values: ArrayLike<number> } {
   if (typeof (l as ArrayLike<number>).length === "number") return { name: `Layer ${i + 1}`, values: l as ArrayLike<number> };
   const o = l as { name?: string; values: ArrayLike<number> };
-  if (!o || typeof o.values?.length !== "number") throw new Error(`layers: layer ${i} must be an array of numbers or {name, values}, got ${Object.prototype.toString.call(l)}`);
+  if (!o || typeof o.values !== "object" || o.values === null || typeof o.values.length !== "number") throw new Error(`layers: layer ${i} must be an array of numbers or {name, values}, got ${Object.prototype.toString.call(l)}`);
   return { name: o.name ?? `Layer ${i + 1}`, values: o.values };
 }
 

@@ -44,6 +44,7 @@ export function drawBars(t: BarTrace, sx: Scale, sy: Scale, layout: Layout, slot
   let out = "";
   for (let i = 0; i < xs.length; i++) {
     const x0 = xs[i] - w / 2 + (layout.barmode === "group" ? slot * each : 0);
+    if (t.y[i] === 0) continue; // an empty bin draws nothing, as in plotly.js
     const b = layout.barmode === "stack" ? (base.get(xs[i]) ?? 0) : 0;
     const top = b + t.y[i];
     if (layout.barmode === "stack") base.set(xs[i], top);

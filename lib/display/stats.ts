@@ -28,5 +28,9 @@ export function fmt(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return "0";
   const a = Math.abs(v);
-  return a >= 1e4 || a < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3)));
+  if (a >= 1e4 || a < 1e-3) {
+    const [m, e] = v.toExponential(2).split("e");
+    return `${Number(m)}e${Number(e)}`; // "1e-6", not "1.00e-6"
+  }
+  return String(Number(v.toPrecision(3)));
 }
