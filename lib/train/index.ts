@@ -1,2 +1,4 @@
 // Re-exports only (STYLE rule 11).
-export {};
+export * from "./batches.js";
+export * from "./history.js";
+export * from "./fit.js";
