@@ -4,3 +4,5 @@ export * from "./codec.js";
 export * from "./paths.js";
 export * from "./samples.js";
 export * from "./digits-raw.js";
+export * from "./tensor-image.js";
+export * from "./eigh.js";

@@ -66,3 +66,6 @@ export const STATS_F64_ATOL = 1e-10;
 export const OPTIM_RTOL = 1e-12;
 // vitest toBeCloseTo digits for float64 closed forms of O(1..10) (|a - b| < 10^-12 / 2).
 export const CLOSE_DIGITS_FLOAT64 = 12;
+// Backward-error bound factor for the float64 symmetric eigensolver (lib/data/eigh.ts): residuals
+// |A v - lambda v| and |V^T V - I| stay below EIGH_ULPS * n * eps (* ||A|| * n for the residual).
+export const EIGH_ULPS = 100;

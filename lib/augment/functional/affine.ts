@@ -122,6 +122,22 @@ export function affine(img: Image, options: AffineOptions = {}): Image {
 }
 
 /**
+ * Canvas [height, width] of `rotate(..., { expand: true })`: torchvision's _compute_affine_output_size
+ * (the corners through the matrix, truncated to 1e-4 before ceil/floor).
+ * @example rotatedSize(4, 6, 90) // [6, 4]
+ */
+export function rotatedSize(H: number, W: number, angle: number): [number, number] {
+  const m = inverseAffineMatrix([0, 0], -(((angle % 360) + 360) % 360), [0, 0], 1, [0, 0]);
+  const xs: number[] = [], ys: number[] = [];
+  for (const [x, y] of [[-0.5 * W, -0.5 * H], [-0.5 * W, 0.5 * H], [0.5 * W, 0.5 * H], [0.5 * W, -0.5 * H]]) {
+    xs.push(m[0] * x + m[1] * y + m[2] + 0.5 * W);
+    ys.push(m[3] * x + m[4] * y + m[5] + 0.5 * H);
+  }
+  const t = (v: number) => Math.trunc(v * 1e4) * 1e-4;
+  return [Math.ceil(t(Math.max(...ys))) - Math.floor(t(Math.min(...ys))), Math.ceil(t(Math.max(...xs))) - Math.floor(t(Math.min(...xs)))];
+}
+
+/**
  * Rotates by `angle` degrees counter-clockwise (torchvision's rotate); `expand` grows the canvas to fit.
  * @example rotate(img, 90).shape // same shape as img (corners filled with 0 unless square)
  */
@@ -137,17 +153,6 @@ export function rotate(
   const { height: H, width: W } = img;
   const centerF = options.center === undefined ? [0, 0] : [options.center[0] - W * 0.5, options.center[1] - H * 0.5];
   const m = inverseAffineMatrix(centerF, -(((angle % 360) + 360) % 360), [0, 0], 1, [0, 0]);
-  let ow = W, oh = H;
-  if (options.expand) {
-    // torchvision's _compute_affine_output_size: corners through the matrix, truncated to 1e-4
-    const xs: number[] = [], ys: number[] = [];
-    for (const [x, y] of [[-0.5 * W, -0.5 * H], [-0.5 * W, 0.5 * H], [0.5 * W, 0.5 * H], [0.5 * W, -0.5 * H]]) {
-      xs.push(m[0] * x + m[1] * y + m[2] + 0.5 * W);
-      ys.push(m[3] * x + m[4] * y + m[5] + 0.5 * H);
-    }
-    const t = (v: number) => Math.trunc(v * 1e4) * 1e-4;
-    ow = Math.ceil(t(Math.max(...xs))) - Math.floor(t(Math.min(...xs)));
-    oh = Math.ceil(t(Math.max(...ys))) - Math.floor(t(Math.min(...ys)));
-  }
+  const [oh, ow] = options.expand ? rotatedSize(H, W, angle) : [H, W];
   return warp(img, m, oh, ow, interpolation, options.fill, "rotate");
 }

@@ -1,0 +1,13 @@
+// Re-exports only (STYLE rule 11).
+export * from "./transform.js";
+export * from "./compose.js";
+export * from "./flips.js";
+export * from "./crops.js";
+export * from "./color-jitter.js";
+export * from "./auto-augment.js";
+export * from "./erasing.js";
+export * from "./random-affine.js";
+export * from "./lighting.js";
+export * from "./normalize.js";
+export * from "./mix.js";
+export * from "./test-time.js";
