@@ -1,8 +1,9 @@
 // The subcommands, in the order `--help` lists them. Add one line per new command.
 import type { Command } from "commander";
+import { register as install } from "./install.js";
 import { register as lab } from "./lab.js";
 import { register as run } from "./run.js";
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [lab, run];
+export const commands: Register[] = [install, lab, run];
