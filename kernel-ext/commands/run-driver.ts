@@ -45,7 +45,12 @@ def on_start(cell, cell_index, **kw):
     current["index"] = cell_index
     if cell.cell_type == "code" and cell.source.strip():
         res["cells_run"] += 1
-client = NotebookClient(nb, kernel_name=args["kernel"], timeout=args["timeout"], allow_errors=args["allow_errors"],
+class Client(NotebookClient):
+    # nbclient 0.7 also applies the per-cell timeout to the first kernel_info wait (cell None),
+    # so a short --timeout failed before any cell ran on a kernel that starts in ~3 s.
+    def _get_timeout(self, cell):
+        return self.startup_timeout if cell is None else super()._get_timeout(cell)
+client = Client(nb, kernel_name=args["kernel"], timeout=args["timeout"], allow_errors=args["allow_errors"],
                         startup_timeout=120, on_cell_start=on_start, resources={"metadata": {"path": args["cwd"]}})
 def describe_cell():
     i = current["index"]
@@ -57,7 +62,6 @@ def describe_cell():
     for o in cell.get("outputs", []):
         if o.get("output_type") == "error" and res["ename"] is None:
             res["ename"] = o.get("ename"); res["evalue"] = o.get("evalue"); res["traceback"] = o.get("traceback", [])
-code = 0
 try:
     client.execute()
 except CellTimeoutError as e:
@@ -69,9 +73,8 @@ except CellExecutionError as e:
     if res["ename"] is None:
         res["ename"] = getattr(e, "ename", None); res["evalue"] = getattr(e, "evalue", None)
 except Exception as e:
-    res["status"] = "kernel_error"; res["message"] = "".join(tb.format_exception_only(type(e), e)).strip()
+    res["status"] = "kernel_error"; res["message"] = "".join(tb.format_exception(type(e), e, e.__traceback__)[-3:]).strip()
     describe_cell()
-    code = 0
 if res["status"] == "ok" and args["allow_errors"]:
     # --allow-errors: the run completes, but report the first error so the exit code says so.
     for i, cell in enumerate(nb.cells):
@@ -79,5 +82,5 @@ if res["status"] == "ok" and args["allow_errors"]:
             current["index"] = i; describe_cell(); res["status"] = "cell_error"; break
 if res["status"] != "kernel_error" or current["index"] is not None:
     nbformat.write(nb, args["output"])
-done(code)
+done(0)
 `;

@@ -53,17 +53,14 @@ export function checkNotebookFile(file: string): { nbformat: number; cells: unkn
 }
 
 /**
- * The line of `source` an error points at (1-based): a TypeScript diagnostic's leading `L:C`
- * in the evalue, else the first `cell[n]:L:C` stack frame; null when unknown.
- * @example errorLine({ ename: "TSError", evalue: "2:7 - Type 'string' ...", traceback: [] }) // => 2
+ * The line of `source` a TypeScript diagnostic points at (1-based, from the evalue's leading
+ * `L:C`), or null. Stack frames (`cell[2]:5:7`) are not used: they count lines of the compiled
+ * JavaScript, which differ from the cell's, and a wrong line is worse than none.
+ * @example errorLine({ evalue: "2:7 - Type 'string' is not assignable to type 'number'." }) // => 2
  */
-export function errorLine(r: Pick<DriverResult, "ename" | "evalue" | "traceback">): number | null {
-  const strip = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, "");
-  const lead = /^\s*(\d+):(\d+)\b/.exec(strip(r.evalue ?? ""));
-  if (lead) return Number(lead[1]);
-  // The first stack frame in a cell, as our kernel names cells: "at cell[2]:2:7".
-  const frame = /\bcell\[\d+\]:(\d+):(\d+)/.exec(r.traceback.map(strip).join("\n"));
-  return frame ? Number(frame[1]) : null;
+export function errorLine(r: Pick<DriverResult, "evalue">): number | null {
+  const lead = /^\s*(\d+):(\d+)\b/.exec((r.evalue ?? "").replace(/\x1b\[[0-9;]*m/g, ""));
+  return lead ? Number(lead[1]) : null;
 }
 
 /**
@@ -78,7 +75,7 @@ export function formatFailure(file: string, r: DriverResult): string {
   const lines = (r.source ?? "").split("\n");
   const line = errorLine(r);
   if (line !== null && line >= 1 && line <= lines.length) out.push(`  line ${line}: ${lines[line - 1].trim()}`);
-  else if (r.source) out.push(...lines.slice(0, 3).map((l, i) => `  ${i + 1} | ${l}`), ...(lines.length > 3 ? ["  ..."] : []));
+  else if (r.source) out.push(...lines.slice(0, 6).map((l, i) => `  ${i + 1} | ${l}`), ...(lines.length > 6 ? [`  ... (${lines.length - 6} more lines)`] : []));
   const ename = r.ename && r.ename !== "<Error>" ? r.ename : "";
   const evalue = r.evalue ?? "";
   if (ename || evalue) out.push(`${ename}${ename && evalue ? ": " : ""}${evalue}`);

@@ -56,26 +56,35 @@ const base: DriverResult = {
 
 describe("errorLine", () => {
   it("reads the line from a TypeScript diagnostic's leading line:column", () => {
-    expect(errorLine({ ename: "TSError", evalue: "2:7 - Type 'string' is not assignable to type 'number'.", traceback: [] })).toBe(2);
+    expect(errorLine({ evalue: "2:7 - Type 'string' is not assignable to type 'number'." })).toBe(2);
+    expect(errorLine({ evalue: "\x1b[31m12:1\x1b[0m - Cannot find name 'y'." })).toBe(12);
   });
-  it("reads the line from a stack frame in the traceback, ignoring ANSI colours", () => {
-    expect(errorLine({ ename: "RangeError", evalue: "boom 42", traceback: ["\x1b[31mRangeError\x1b[0m: boom", "    at cell[2]:2:7"] })).toBe(2);
-  });
-  it("is null when nothing points at a line", () => {
-    expect(errorLine({ ename: "Error", evalue: "no location here", traceback: [] })).toBeNull();
+  it("ignores stack frames (they count compiled JavaScript lines) and plain messages", () => {
+    expect(errorLine({ evalue: "boom 42" })).toBeNull();
+    expect(errorLine({ evalue: "failed at cell[2]:5:7" })).toBeNull();
   });
 });
 
 describe("formatFailure", () => {
   it("names the file, cell (1-based, with In [n]), line and source, and ename: evalue", () => {
     const msg = formatFailure("hw.ipynb", base);
-    expect(msg.split("\n").slice(0, 3)).toEqual([
+    expect(msg.split("\n").slice(0, 4)).toEqual([
       "run: hw.ipynb: error in cell 3 (In [2])",
-      "  line 2: throw new RangeError(`boom ${n + 1}`);",
+      "  1 | const n = 41;",
+      "  2 | throw new RangeError(`boom ${n + 1}`);",
       "RangeError: boom 42",
     ]);
     // The traceback's own "RangeError: boom 42" head is not printed twice; its frame is kept.
-    expect(msg.split("\n").slice(3)).toEqual(["    at cell[2]:2:7"]);
+    expect(msg.split("\n").slice(4)).toEqual(["    at cell[2]:2:7"]);
+  });
+  it("points at the line of a type error", () => {
+    const msg = formatFailure("hw.ipynb", { ...base, source: "const a = 1;\nconst s: number = 'x';", ename: "TSError",
+      evalue: "2:7 - Type 'string' is not assignable to type 'number'.", traceback: ["TSError: 2:7 - Type 'string' is not assignable to type 'number'."] });
+    expect(msg).toBe([
+      "run: hw.ipynb: error in cell 3 (In [2])",
+      "  line 2: const s: number = 'x';",
+      "TSError: 2:7 - Type 'string' is not assignable to type 'number'.",
+    ].join("\n"));
   });
   it("never prints a blank error: falls back to the cell's stderr, then to the driver's message", () => {
     const blank = { ...base, ename: "<Error>", evalue: "", traceback: [], stderr: "Error: printed on stderr\n" };
