@@ -17,7 +17,9 @@ const fr = Math.fround;
 /** torch.linspace(start, end, steps) in float32 (its symmetric two-sided formula). */
 export function linspace32(start: number, end: number, steps: number): number[] {
   if (steps === 1) return [fr(start)];
-  const step = fr((end - start) / (steps - 1));
+  start = fr(start);
+  end = fr(end);
+  const step = fr(fr(end - start) / (steps - 1));
   const half = Math.floor(steps / 2);
   return Array.from({ length: steps }, (_, i) => (i < half ? fr(start + fr(step * i)) : fr(end - fr(step * (steps - i - 1)))));
 }
