@@ -33,7 +33,8 @@ export function binaryScalar(op: BinaryOp): (a: number, b: number) => number {
     case "reluBackward": return (x, g) => (x <= 0 ? 0 : g);
     case "sigmoidBackward": return (y, g) => g * y * (1 - y);
     case "tanhBackward": return (y, g) => g * (1 - y * y);
-    case "geluBackward": return (x, g) => g * (normalCdf(x) + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x));
+    // x phi(x) -> 0 as |x| -> Infinity, so gelu'(+-Infinity) is 1 and 0, not NaN.
+    case "geluBackward": return (x, g) => g * (normalCdf(x) + (Math.abs(x) === Infinity ? 0 : x * INV_SQRT_2PI * Math.exp(-0.5 * x * x)));
   }
   throw new RangeError(`binary: unknown op ${JSON.stringify(op)}; expected one of ${BINARY_OPS.join(", ")}`);
 }

@@ -10,3 +10,4 @@ export { sum, sumSquares, max, min, argmax, dot } from "./reduce.js";
 export { erfc, normalCdf } from "./erf.js";
 export { fillNormalBlocks, fillUniformBlocks, FILL_BLOCK } from "./fill.js";
 export type { MatrixView, NumArray, FloatArray } from "./types.js";
+export { setNumThreads, getNumThreads, threadsReady } from "./pool.js";

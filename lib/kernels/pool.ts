@@ -59,10 +59,48 @@ export function startWorker(): void {
   }
 }
 
+let maxThreads = 2;
+
+/**
+ * Caps the threads kernels use, as torch.set_num_threads: 1 keeps all work on the calling
+ * thread, 2 (the default) adds the worker. Results are identical either way.
+ * @example setNumThreads(1); // e.g. to measure single-thread speed
+ */
+export function setNumThreads(n: number): void {
+  if (n !== 1 && n !== 2) throw new RangeError(`setNumThreads: expected 1 or 2 (this library uses at most two threads), got ${n}`);
+  maxThreads = n;
+}
+
+/** The thread cap set by setNumThreads (default 2). @example getNumThreads() // 2 */
+export function getNumThreads(): number {
+  return maxThreads;
+}
+
 /** Whether the worker can take work now (false until it has instantiated the module). */
 export function workerReady(): boolean {
+  if (maxThreads === 1) return false;
   if (worker === undefined) startWorker();
   return worker != null && Atomics.load(ctl, 2) === 1 && Atomics.load(ctl, 3) === 0;
+}
+
+/**
+ * Resolves true once the worker thread is ready (large kernels run on one thread until
+ * then), or false if there is none after `timeoutMs`. Benchmarks and tests await it.
+ * @example await threadsReady(); // then time matmuls
+ */
+export async function threadsReady(timeoutMs = 10_000): Promise<boolean> {
+  const saved = maxThreads;
+  maxThreads = 2;
+  try {
+    const end = Date.now() + timeoutMs;
+    while (!workerReady()) {
+      if (worker === null || Date.now() > end) return false;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return true;
+  } finally {
+    maxThreads = saved;
+  }
 }
 
 /**

@@ -93,5 +93,7 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
 // @ts-ignore: decorator
 @inline export function vgeluGrad(x: v128, g: v128): v128 {
   const pdf = f64x2.mul(splat(0.3989422804014327), vexp(f64x2.mul(splat(-0.5), f64x2.mul(x, x))));
-  return f64x2.mul(g, f64x2.add(vcdf(x), f64x2.mul(x, pdf)));
+  // x phi(x) -> 0 as |x| -> Infinity (Infinity * 0 would be NaN).
+  const xpdf = v128.andnot(f64x2.mul(x, pdf), f64x2.eq(f64x2.abs(x), splat(Infinity)));
+  return f64x2.mul(g, f64x2.add(vcdf(x), xpdf));
 }
