@@ -1,0 +1,100 @@
+// Figures in a notebook executed by nbconvert with our kernel: plotly.js travels once for 20
+// figures, and the HTML report opened from disk with no network draws every figure; reordered
+// cells still draw; with the library's cell cleared every figure falls back to its image.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jupyterHome, type JupyterHome } from "./fixtures/env";
+import { figureStates, openBrowser, waitForFigures } from "./browser/chromium";
+import { executeNotebook, figureOutputs, hasCarrier, toHtml, type NbOutput } from "./browser/nbconvert";
+import { TWENTY_FIGURES, writeNotebook } from "./browser/notebooks";
+
+const LIB_BYTES = fs.statSync(require.resolve("plotly.js-dist-min/plotly.min.js")).size;
+const SCREENSHOTS = path.join(__dirname, "screenshots");
+
+let home: JupyterHome;
+let dir: string;
+let executed: string;
+let nb: { cells: { outputs?: NbOutput[] }[] };
+
+beforeAll(async () => {
+  home = jupyterHome({ kernel: true });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "deeprob-display-"));
+  executed = await executeNotebook(writeNotebook(path.join(dir, "figures.ipynb"), TWENTY_FIGURES), home.env);
+  nb = JSON.parse(fs.readFileSync(executed, "utf8"));
+}, 180_000);
+
+afterAll(() => {
+  home?.cleanup();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A variant of the executed notebook written next to it, converted to HTML. */
+async function variantHtml(name: string, edit: (n: typeof nb) => void): Promise<string> {
+  const copy = JSON.parse(JSON.stringify(nb));
+  edit(copy);
+  const file = path.join(dir, `${name}.ipynb`);
+  fs.writeFileSync(file, JSON.stringify(copy));
+  return toHtml(file, home.env);
+}
+
+describe("figures executed by nbconvert", () => {
+  it("carry every MIME form, and plotly.js exactly once for 20 figures", () => {
+    const figs = figureOutputs(nb);
+    expect(figs).toHaveLength(20);
+    for (const f of figs) expect(Object.keys(f.data!).sort()).toEqual(["application/vnd.plotly.v1+json", "image/png", "image/svg+xml", "text/html", "text/plain"]);
+    expect(figs.filter(hasCarrier)).toHaveLength(1);
+    expect(hasCarrier(figs[0])).toBe(true);
+    const size = fs.statSync(executed).size;
+    expect(size).toBeLessThan(1.5 * LIB_BYTES);
+    console.log(`20-figure notebook: ${size} bytes; plotly.min.js ${LIB_BYTES} bytes (${(size / LIB_BYTES).toFixed(2)}x)`);
+  });
+
+  it("draw every figure in the HTML report opened from disk with networking off", async () => {
+    const html = await toHtml(executed, home.env);
+    const b = await openBrowser();
+    try {
+      await b.page.goto("file://" + html);
+      await waitForFigures(b.page);
+      const states = await figureStates(b.page);
+      expect(states).toHaveLength(20);
+      for (const s of states) { expect(s.mainSvg).toBeGreaterThanOrEqual(1); expect(s.staticVisible).toBe(false); }
+      expect(b.errors).toEqual([]);
+      expect(b.blocked).toEqual([]);
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await b.page.locator("div.deeprob-figure").nth(3).screenshot({ path: path.join(SCREENSHOTS, "nbconvert-offline.png") });
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("draw when the figure carrying plotly.js comes after the others (cells reordered)", async () => {
+    const html = await variantHtml("reordered", (n) => { n.cells.push(n.cells.splice(1, 1)[0]); });
+    const b = await openBrowser();
+    try {
+      await b.page.goto("file://" + html);
+      await waitForFigures(b.page);
+      const states = await figureStates(b.page);
+      expect(states.map((s) => s.mainSvg >= 1)).toEqual(new Array(20).fill(true));
+      expect(b.errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("show their static images, never blank, when the cell that carried plotly.js was cleared", async () => {
+    const html = await variantHtml("cleared", (n) => { n.cells[1].outputs = []; });
+    const b = await openBrowser();
+    try {
+      await b.page.goto("file://" + html);
+      await b.page.waitForTimeout(2_000); // loaders poll for a carrier that never comes
+      const states = await figureStates(b.page);
+      expect(states).toHaveLength(19);
+      for (const s of states) { expect(s.mainSvg).toBe(0); expect(s.staticVisible).toBe(true); expect(s.staticLoaded).toBe(true); }
+      expect(b.errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});
