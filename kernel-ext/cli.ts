@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 // The `deeprob-ts` command. Each subcommand lives in kernel-ext/commands/<name>.ts and
 // exports `register(program)`; this file only wires them (one concept, one file).
+import fs from "node:fs";
+import path from "node:path";
 import { Command } from "commander";
 import { CommandError, EXIT } from "./commands/command-error.js";
 import { commands } from "./commands/index.js";
+import { packageRoot } from "./jupyter-env.js";
 
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** The `deeprob-ts` program with every subcommand registered. */
 export function buildProgram(): Command {
   const program = new Command("deeprob-ts")
     .description("TypeScript kernel for Jupyter with rich display, and the deeprob-ts course tools")
+    .version(packageVersion(), "-V, --version", "print the deeprob-ts version")
     .showHelpAfterError()
     .exitOverride();
   for (const register of commands) register(program);
