@@ -4,7 +4,7 @@ import { zeros, type Tensor } from "../tensor/index.js";
 import type { Generator } from "../random/index.js";
 import { gemm } from "../kernels/index.js";
 import { defaultLinearInit_ } from "../init/index.js";
-import { alloc, checkBackward, checkSameDType, floatData, Module, Parameter, wrap, type FloatArray, type FloatDType } from "./module.js";
+import { alloc, type BackwardOptions, checkBackward, checkSameDType, floatData, Module, Parameter, wrap, type FloatArray, type FloatDType } from "./module.js";
 
 type Pair = number | readonly [number, number];
 const pair = (op: string, name: string, v: Pair, min: number): [number, number] => {
@@ -129,7 +129,7 @@ export class Conv2d extends Module {
     return wrap(y, [g.n, O, g.oh, g.ow]);
   }
 
-  backward(dout: Tensor): Tensor {
+  backward(dout: Tensor, opts?: BackwardOptions): Tensor {
     const op = "Conv2d.backward";
     const g = this.g;
     checkBackward(op, g ? [g.n, this.outChannels, g.oh, g.ow] : null, dout);
@@ -146,6 +146,7 @@ export class Conv2d extends Module {
     }
     gemm(O, K, L, { data: dy, offset: 0, rowStride: L, colStride: 1 }, { data: this.cols!, offset: 0, rowStride: 1, colStride: L },
       { data: this.weight.gradValues, offset: 0, rowStride: K, colStride: 1 }, { beta: 1 });
+    if (opts?.inputGrad === false) return wrap(alloc(go, G.n * G.c * G.h * G.w), [G.n, G.c, G.h, G.w]);
     const dcols = alloc(go, K * L);
     gemm(K, L, O, { data: this.weight.values, offset: 0, rowStride: 1, colStride: K }, { data: dy, offset: 0, rowStride: L, colStride: 1 },
       { data: dcols, offset: 0, rowStride: L, colStride: 1 });

@@ -4,7 +4,7 @@ import { zeros, type Tensor } from "../tensor/index.js";
 import type { Generator } from "../random/index.js";
 import { gemm } from "../kernels/index.js";
 import { defaultLinearInit_ } from "../init/index.js";
-import { alloc, checkBackward, checkSameDType, floatData, Module, Parameter, wrap, type FloatArray, type FloatDType } from "./module.js";
+import { alloc, type BackwardOptions, checkBackward, checkSameDType, floatData, Module, Parameter, wrap, type FloatArray, type FloatDType } from "./module.js";
 
 export interface LinearOptions {
   /** Generator for the default init (kaiming_uniform_(a=√5) weight, U(±1/√in) bias). */
@@ -61,7 +61,7 @@ export class Linear extends Module {
     return wrap(y, this.outShape);
   }
 
-  backward(dout: Tensor): Tensor {
+  backward(dout: Tensor, opts?: BackwardOptions): Tensor {
     const op = "Linear.backward";
     checkBackward(op, this.outShape, dout);
     checkSameDType(op, dout, this.weight.data.dtype);
@@ -74,6 +74,7 @@ export class Linear extends Module {
       for (let r = 0; r < n; r++) for (let c = 0; c < o; c++) db[c] += g[r * o + c];
     }
     const dx = alloc(g, n * i);
+    if (opts?.inputGrad === false) return wrap(dx, this.xShape!);
     gemm(n, i, o, { data: g, offset: 0, rowStride: o, colStride: 1 }, { data: this.weight.values, offset: 0, rowStride: i, colStride: 1 },
       { data: dx, offset: 0, rowStride: i, colStride: 1 });
     return wrap(dx, this.xShape!);

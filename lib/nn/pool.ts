@@ -35,6 +35,29 @@ abstract class Pool2d extends Module {
   }
 }
 
+/** The common 2x2 / stride 2 case without the general loop's bounds checks (CNN hot path). */
+function maxPool2x2(d: ArrayLike<number>, planes: number, h: number, w: number, oh: number, ow: number, y: { [i: number]: number }, arg: Int32Array): void {
+  let o = 0;
+  for (let p = 0; p < planes; p++) {
+    const base = p * h * w;
+    for (let oy = 0; oy < oh; oy++) {
+      const r0 = base + 2 * oy * w, r1 = r0 + w;
+      for (let ox = 0; ox < ow; ox++, o++) {
+        const i0 = r0 + 2 * ox;
+        // Same order and NaN rule as the general loop: first maximum wins, NaN propagates.
+        const i1 = i0 + 1, i2 = r1 + 2 * ox, i3 = i2 + 1;
+        let bi = i0, best = d[i0], v = d[i1];
+        if (v > best || (v !== v && best === best)) { best = v; bi = i1; }
+        v = d[i2];
+        if (v > best || (v !== v && best === best)) { best = v; bi = i2; }
+        v = d[i3];
+        if (v > best || (v !== v && best === best)) { best = v; bi = i3; }
+        y[o] = best; arg[o] = bi;
+      }
+    }
+  }
+}
+
 /**
  * Max pooling. @example new MaxPool2d(2).forward(zeros([64, 32, 32, 32])).shape // [64, 32, 16, 16]
  */
@@ -46,6 +69,11 @@ export class MaxPool2d extends Pool2d {
     const g = this.geometry(x), d = floatData(x, "MaxPool2d.forward");
     const { n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow } = g;
     const y = alloc(d, n * c * oh * ow), arg = new Int32Array(y.length);
+    if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && ph === 0 && pw === 0) {
+      maxPool2x2(d, n * c, h, w, oh, ow, y, arg);
+      this.argmax = arg;
+      return wrap(y, [n, c, oh, ow]);
+    }
     for (let p = 0; p < n * c; p++) {
       const base = p * h * w;
       for (let oy = 0; oy < oh; oy++) for (let ox = 0; ox < ow; ox++) {

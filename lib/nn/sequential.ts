@@ -1,7 +1,7 @@
 // Sequential: layers applied in order; backward runs them in reverse. Options (mode, generator)
 // pass to every layer unchanged.
 import type { Tensor } from "../tensor/index.js";
-import { Module, type ForwardOptions } from "./module.js";
+import { Module, type BackwardOptions, type ForwardOptions } from "./module.js";
 
 /**
  * A chain of modules, as torch.nn.Sequential.
@@ -25,9 +25,9 @@ export class Sequential extends Module {
     for (const l of this.layers) h = l.forward(h, opts);
     return h;
   }
-  backward(dout: Tensor): Tensor {
+  backward(dout: Tensor, opts?: BackwardOptions): Tensor {
     let g = dout;
-    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
+    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g, i === 0 ? opts : undefined);
     return g;
   }
 }

@@ -127,7 +127,7 @@ function* loop(model: Module, o: FitOptions): Generator<void, History, void> {
       o.optimizer.zeroGrad();
       const scores = model.forward(xb, { training: true, rng: o.rng });
       const r = loss(scores, yb);
-      model.backward(r.grad);
+      model.backward(r.grad, { inputGrad: false });
       const penalty = o.regularize ? o.regularize() : 0;
       o.optimizer.step();
       const c = correct(scores, yb);

@@ -39,6 +39,16 @@ describe("Linear", () => {
       expect(r.maxRelError).toBeLessThanOrEqual(GRADCHECK_REL_ERROR);
     }
   });
+  it("backward with { inputGrad: false } skips dx but accumulates the same parameter gradients", () => {
+    const a = new Linear(6, 4, { rng: rng(8) }), b = new Linear(6, 4, { rng: rng(8) });
+    const x = randn([3, 6], { rng: rng(9) }), g = randn([3, 4], { rng: rng(10) });
+    a.forward(x); const dx = a.backward(g);
+    b.forward(x); const none = b.backward(g, { inputGrad: false });
+    expect(Array.from(b.weight.gradValues)).toEqual(Array.from(a.weight.gradValues));
+    expect(Array.from(b.bias!.gradValues)).toEqual(Array.from(a.bias!.gradValues));
+    expect(none.shape).toEqual(dx.shape);
+    expect(none.data.every((v) => v === 0)).toBe(true);
+  });
   it("accumulates gradients across backward calls until zeroGrad", () => {
     const fc = new Linear(2, 1, { rng: rng(6) });
     const x = tensor([[1, 2]]), g = tensor([[1]]);

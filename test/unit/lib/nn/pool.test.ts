@@ -14,6 +14,16 @@ describe("pooling", () => {
     expect(p.forward(X).toArray()).toEqual([[[[4, 5], [7, 9]]]]);
     expect(p.backward(tensor([[[[1, 2], [3, 4]]]])).toArray()).toEqual([[[[0, 0, 2, 0], [0, 1, 0, 0], [0, 0, 4, 0], [3, 0, 0, 0]]]]);
   });
+  it("MaxPool2d(2)'s fast path matches a reference loop on odd sizes", () => {
+    const x = randn([2, 3, 7, 9], { rng: rng(4) }), y = new MaxPool2d(2).forward(x), ref: number[] = [];
+    for (let p = 0; p < 6; p++) for (let oy = 0; oy < 3; oy++) for (let ox = 0; ox < 4; ox++) {
+      let m = -Infinity;
+      for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) m = Math.max(m, x.data[p * 63 + (2 * oy + i) * 9 + 2 * ox + j]);
+      ref.push(m);
+    }
+    expect(y.shape).toEqual([2, 3, 3, 4]);
+    expect(Array.from(y.data)).toEqual(ref);
+  });
   it("MaxPool2d pads with -inf and propagates NaN", () => {
     expect(new MaxPool2d(2, { stride: 1, padding: 1 }).forward(tensor([[[[-1, -2]]]])).toArray()).toEqual([[[[-1, -1, -2], [-1, -1, -2]]]]);
     expect(new MaxPool2d(2).forward(tensor([[[[1, NaN], [3, 4]]]])).toArray()).toEqual([[[[NaN]]]]);
