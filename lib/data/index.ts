@@ -6,3 +6,6 @@ export * from "./samples.js";
 export * from "./digits-raw.js";
 export * from "./tensor-image.js";
 export * from "./eigh.js";
+export * from "./rows.js";
+export * from "./digits.js";
+export * from "./dataloader.js";

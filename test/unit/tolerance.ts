@@ -69,3 +69,6 @@ export const CLOSE_DIGITS_FLOAT64 = 12;
 // Backward-error bound factor for the float64 symmetric eigensolver (lib/data/eigh.ts): residuals
 // |A v - lambda v| and |V^T V - I| stay below EIGH_ULPS * n * eps (* ||A|| * n for the residual).
 export const EIGH_ULPS = 100;
+// Two conforming JPEG decoders (jpeg-js vs libjpeg-turbo through Pillow) may differ by a few levels
+// per pixel (IDCT precision, chroma upsampling); PNG decoding is exact.
+export const JPEG_DECODER_LEVELS = 2;
