@@ -1,4 +1,5 @@
 // Central-difference gradient checking in float64, as CS231n / EECS 498 teach it.
+import { Tensor } from "../tensor/index.js";
 //
 // Relative error (documented choice): element-wise
 //     rel[i] = |a[i] - n[i]| / max(|a[i]|, |n[i]|, floor)
@@ -109,19 +110,28 @@ export function compareGradients(
 
 /**
  * Check the gradient of a scalar function: `grad(x)` is your analytic gradient, compared with
- * central differences of `f` in float64.
+ * central differences of `f` in float64. `x` may be an array (f and grad then receive a
+ * Float64Array) or a Tensor (they receive a float64 Tensor of x's shape, and the result keeps
+ * that shape for the heatmap).
  * @example
  * const r = gradCheck((x) => x[0] ** 3, (x) => new Float64Array([3 * x[0] ** 2]), new Float64Array([2]));
  * r.passed // true
+ * gradCheck((w) => sum(mul(w, w)).item(), (w) => mul(w, 2), randn([3, 4], { rng: rng(0) })).passed // true
  */
+export function gradCheck(f: (x: Float64Array) => number, grad: (x: Float64Array) => ArrayLike<number>, x: ArrayLike<number>, opts?: GradCheckOptions): GradCheckResult;
+export function gradCheck(f: (x: Tensor) => number, grad: (x: Tensor) => Tensor | ArrayLike<number>, x: Tensor, opts?: GradCheckOptions): GradCheckResult;
 export function gradCheck(
-  f: (x: Float64Array) => number, grad: (x: Float64Array) => ArrayLike<number>, x: ArrayLike<number>,
+  f: (x: never) => number, grad: (x: never) => Tensor | ArrayLike<number>, x: Tensor | ArrayLike<number>,
   opts: GradCheckOptions = {},
 ): GradCheckResult {
-  const x64 = Float64Array.from(x);
-  const analytic = grad(Float64Array.from(x64));
-  const numeric = numericGradient(f, x64, opts.h ?? 1e-6);
-  return compareGradients(analytic, numeric, opts);
+  const isT = x instanceof Tensor;
+  const shape = isT ? x.shape : [x.length];
+  const x64 = Float64Array.from(isT ? x.toTypedArray() : x);
+  const box = (v: Float64Array): never => (isT ? new Tensor(v, shape) : v) as never;
+  const g = grad(box(Float64Array.from(x64)));
+  const analytic = g instanceof Tensor ? g.toTypedArray() : g;
+  const numeric = numericGradient((v) => f(box(v)), x64, opts.h ?? 1e-6);
+  return compareGradients(analytic, numeric, { shape, ...opts });
 }
 
 /** One-line summary, e.g. `gradCheck W [3, 4]: max rel error 2.1e-9 <= 1e-6: PASS`. */

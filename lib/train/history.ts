@@ -53,6 +53,20 @@ export class History {
     return best;
   }
 
+  /**
+   * The series by Keras' names (loss, accuracy, val_loss, val_accuracy; validation only when
+   * present): what lib/display's training-curve formatter draws when a History is a cell's value.
+   * @example history.metrics.val_loss // [0.9, 0.5, ...]
+   */
+  get metrics(): Record<string, number[]> {
+    const out: Record<string, number[]> = { loss: this.metric("loss"), accuracy: this.metric("accuracy") };
+    if (this.epochs.some((e) => e.valLoss !== undefined)) {
+      out.val_loss = this.metric("valLoss");
+      out.val_accuracy = this.metric("valAccuracy");
+    }
+    return out;
+  }
+
   /** The last epoch's record. */
   get last(): EpochRecord | undefined { return this.epochs[this.epochs.length - 1]; }
 

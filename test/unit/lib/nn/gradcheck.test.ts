@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { randn, Tensor } from "../../../../lib/tensor/index.js";
+import { mul, sum } from "../../../../lib/ops/index.js";
+import { rng } from "../../../../lib/random/index.js";
 import { compareGradients, formatGradCheck, gradCheck, numericGradient, numericGradientArray } from "../../../../lib/nn/gradcheck.js";
 import { CENTRAL_DIFF_ATOL, CENTRAL_DIFF_RTOL, CLOSE_DIGITS_FLOAT64, allClose } from "../../tolerance.js";
 
@@ -37,6 +40,14 @@ describe("gradient checker core", () => {
     expect(good.passed).toBe(true);
     expect(bad.passed).toBe(false);
     expect(bad.argmax).toBe(0);
+  });
+  it("checks Tensor functions, keeping the tensor's shape in the result", () => {
+    const w = randn([3, 4], { rng: rng(0) });
+    const r = gradCheck((t: Tensor) => sum(mul(t, mul(t, t))).item(), (t: Tensor) => mul(mul(t, t), 3), w);
+    expect(r.shape).toEqual([3, 4]);
+    expect(r.passed).toBe(true);
+    const bad = gradCheck((t: Tensor) => sum(mul(t, t)).item(), (t: Tensor) => t, w);
+    expect(bad.passed).toBe(false);
   });
   it("rejects a bad step and mismatched lengths", () => {
     expect(() => numericGradient(() => 0, new Float64Array(1), 0)).toThrow(/numericGradient: step h must be > 0, got 0/);

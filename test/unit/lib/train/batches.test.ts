@@ -34,5 +34,8 @@ describe("History", () => {
     expect(h.best("loss")!.epoch).toBe(2);
     expect(h.best("accuracy")!.epoch).toBe(3);
     expect(String(h).split("\n")[0]).toBe("History (3 epochs, completed)");
+    expect(h.metrics).toEqual({ loss: [1, 0.5, 0.7], accuracy: [0.5, 0.8, 0.9] });
+    h.push({ epoch: 4, loss: 0.6, accuracy: 0.9, valLoss: 0.8, valAccuracy: 0.85, lr: 0.1, steps: 0, seconds: 0 });
+    expect(h.metrics.val_loss).toEqual([NaN, NaN, NaN, 0.8]);
   });
 });
