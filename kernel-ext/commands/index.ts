@@ -3,7 +3,9 @@ import type { Command } from "commander";
 import { register as install } from "./install.js";
 import { register as lab } from "./lab.js";
 import { register as run } from "./run.js";
+import { register as assign } from "./assign.js";
+import { register as grade } from "./grade.js";
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [install, lab, run];
+export const commands: Register[] = [install, lab, run, assign, grade];

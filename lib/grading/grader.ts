@@ -7,6 +7,7 @@ import { fmt } from "./values.js";
 /** Runs checks and remembers the latest result per question id. */
 export class Grader {
   private readonly results = new Map<string, CheckResult>();
+  private current: TestContext | null = null;
 
   /**
    * Runs `tests` with a fresh TestContext; an exception stops the tests and is reported (the
@@ -20,15 +21,29 @@ export class Grader {
     if (typeof tests !== "function") throw new TypeError(`grader.check("${id}"): expected a test function (t) => { ... }, got ${typeof tests}`);
     const t = new TestContext();
     let error: string | null = null;
+    const outer = this.current;
+    this.current = t;
     try {
       const r = tests(t) as unknown;
       if (r && typeof (r as Promise<unknown>).then === "function") error = "the test function returned a Promise; checks must be synchronous";
     } catch (err) {
       error = errorText(err);
+    } finally {
+      this.current = outer;
     }
     const res = new CheckResult(id, t.outcomes.slice(), error);
     this.results.set(id, res);
     return res;
+  }
+
+  /**
+   * Marks the assertions made inside `fn` as hidden tests (the autograder wraps an instructor's
+   * `// BEGIN HIDDEN TESTS` block in this). Only valid inside a check's test function.
+   * @example grader.check("q1", (t) => grader.hidden(() => { t.ok(true); }))
+   */
+  hidden(fn: () => void): void {
+    if (!this.current) throw new Error("grader.hidden: call it inside a grader.check(id, (t) => { ... }) test function");
+    this.current.hidden(fn);
   }
 
   /** Every question checked so far, in order of first check. */

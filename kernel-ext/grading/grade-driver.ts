@@ -1,0 +1,139 @@
+// The Python side of `deeprob-ts grade`: nbclient (the executor `deeprob-ts run` uses) runs one
+// submission cell by cell in a kernel it owns, so the grader can add its own cells (the runtime
+// preamble, then each question's tests) after the student's code, time every cell, interrupt a
+// loop, and start a fresh kernel when one dies. The job arrives on stdin (never argv: the
+// kernel could read our command line from /proc) and events leave as JSON lines on stdout.
+
+/** What the Node side sends on the driver's stdin. */
+export interface DriverJob {
+  kernel_name: string;
+  cwd: string;
+  preamble: string;
+  cells: { label: string; code: string }[];
+  questions: { id: string; code: string }[];
+  cell_timeout: number;
+  total_timeout: number;
+  max_restarts: number;
+}
+
+/** One event line (after EVENT_PREFIX). */
+export type DriverEvent =
+  | { type: "cell"; label: string; status: "ok" | "error" | "timeout" | "dead"; error: string | null; rerun: boolean }
+  | { type: "question"; id: string; status: "ok" | "error" | "timeout" | "dead" | "skipped"; error: string | null; seconds: number }
+  | { type: "kernel"; event: "started" | "restarted" | "failed"; message: string | null }
+  | { type: "done" };
+
+export const EVENT_PREFIX = "DEEPROB_GRADE_EVENT ";
+
+export const GRADE_DRIVER = `
+import json, sys, time
+job = json.loads(sys.stdin.read())
+import nbformat
+from nbformat.v4 import new_notebook, new_code_cell
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+T0 = time.monotonic()
+def remaining():
+    return job["total_timeout"] - (time.monotonic() - T0)
+def emit(ev):
+    sys.stdout.write(${JSON.stringify(EVENT_PREFIX)} + json.dumps(ev) + "\\n"); sys.stdout.flush()
+def error_text(cell):
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "error":
+            return (o.get("ename") or "Error") + ": " + (o.get("evalue") or "")
+    err = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr")
+    return err.strip()[:2000] or None
+
+class Session:
+    def __init__(self):
+        self.nb = new_notebook()
+        self.c = NotebookClient(self.nb, kernel_name=job["kernel_name"], timeout=job["cell_timeout"], allow_errors=True,
+                                interrupt_on_timeout=False, startup_timeout=90, iopub_timeout=4, shutdown_kernel="immediate",
+                                resources={"metadata": {"path": job["cwd"]}})
+        self.c.km = self.c.create_kernel_manager()
+        self.c.start_new_kernel()
+        self.c.start_new_kernel_client()
+    def run(self, code, timeout):
+        cell = new_code_cell(code)
+        self.nb.cells.append(cell)
+        self.c.timeout = max(1, int(min(timeout, max(remaining(), 1))))
+        try:
+            self.c.execute_cell(cell, len(self.nb.cells) - 1, store_history=False)
+        except CellTimeoutError:
+            return "timeout", cell
+        except DeadKernelError:
+            return "dead", cell
+        errored = any(o.get("output_type") == "error" for o in cell.outputs)
+        return ("error" if errored else "ok"), cell
+    def recover(self):
+        # After a timeout: SIGINT stops a busy loop in our kernel; a probe cell proves it listens.
+        try:
+            self.c.km.interrupt_kernel()
+            status, _ = self.run("0", 15)
+            return status == "ok"
+        except Exception:
+            return False
+    def close(self):
+        try:
+            self.c._cleanup_kernel()
+        except Exception:
+            pass
+
+skip = set()
+restarts = 0
+first_boot = True
+def boot():
+    """Starts a kernel, installs the runtime, runs the student's cells (minus those that killed
+    or hung a kernel before). Returns the session, or None when no kernel can be had."""
+    global restarts, first_boot
+    while True:
+        try:
+            s = Session()
+        except Exception as e:
+            emit({"type": "kernel", "event": "failed", "message": str(e)[:500]})
+            return None
+        emit({"type": "kernel", "event": "started" if first_boot else "restarted", "message": None})
+        st, cell = s.run(job["preamble"], 120)
+        if st != "ok":
+            emit({"type": "kernel", "event": "failed", "message": "the grading runtime did not load: " + (error_text(cell) or st)})
+            s.close(); return None
+        again = False
+        for i, c in enumerate(job["cells"]):
+            if i in skip:
+                continue
+            if remaining() <= 0:
+                break
+            st, cell = s.run(c["code"], job["cell_timeout"])
+            if st == "timeout" and s.recover():
+                emit({"type": "cell", "label": c["label"], "status": "timeout", "error": None, "rerun": not first_boot})
+                continue
+            emit({"type": "cell", "label": c["label"], "status": st, "error": error_text(cell) if st == "error" else None, "rerun": not first_boot})
+            if st in ("dead", "timeout"):
+                skip.add(i); s.close(); restarts += 1
+                if restarts > job["max_restarts"]:
+                    return None
+                first_boot = False; again = True
+                break
+        if not again:
+            first_boot = False
+            return s
+
+s = boot()
+for q in job["questions"]:
+    if s is None:
+        emit({"type": "question", "id": q["id"], "status": "skipped", "error": "no working kernel (it died or hung " + str(restarts) + " time(s))", "seconds": 0}); continue
+    if remaining() <= 0:
+        emit({"type": "question", "id": q["id"], "status": "skipped", "error": "the total time limit (" + str(job["total_timeout"]) + " s) was reached", "seconds": 0}); continue
+    t = time.monotonic()
+    st, cell = s.run(q["code"], job["cell_timeout"])
+    secs = round(time.monotonic() - t, 3)
+    if st == "timeout" and s.recover():
+        emit({"type": "question", "id": q["id"], "status": "timeout", "error": None, "seconds": secs}); continue
+    emit({"type": "question", "id": q["id"], "status": st, "error": error_text(cell), "seconds": secs})
+    if st in ("dead", "timeout"):
+        s.close(); restarts += 1
+        s = boot() if restarts <= job["max_restarts"] else None
+if s is not None:
+    s.close()
+emit({"type": "done"})
+`;
