@@ -6,6 +6,8 @@ import { rng } from "../../../../lib/random/index.js";
 import { BatchNorm1d, Dropout, Linear, ReLU, Sequential, l2Penalty } from "../../../../lib/nn/index.js";
 import { Adam, CosineAnnealingLR, SGD } from "../../../../lib/optim/index.js";
 import { accuracy, evaluate, fit, fitSync } from "../../../../lib/train/fit.js";
+import { loadDigits, trainTestSplit } from "../../../../lib/data/index.js";
+import { mul } from "../../../../lib/ops/index.js";
 
 // The UCI digits (1,797 8x8 images) shipped in notebooks/data/digits (see its provenance README).
 function loadDigitsCsv() {
@@ -29,6 +31,13 @@ const mlp = (seed: number) => {
 
 describe("fit on the digits dataset", () => {
   const { train, test } = loadDigitsCsv();
+  it("trains from lib/data's loadDigits + trainTestSplit as a notebook would (>= 95% test accuracy)", () => {
+    const { X, y } = loadDigits();
+    const [xtr, xte, ytr, yte] = trainTestSplit([mul(X, 1 / 16), y], { testSize: 0.2, rng: rng(3), stratify: y });
+    const g = rng(4), model = new Sequential(new Linear(64, 64, { rng: g }), new ReLU(), new Linear(64, 10, { rng: g }));
+    const h = fitSync(model, { x: xtr, y: ytr, validation: { x: xte, y: yte }, optimizer: new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 }), epochs: 20, batchSize: 32, rng: g });
+    expect(h.last!.valAccuracy).toBeGreaterThanOrEqual(0.95);
+  });
   it("an MLP reaches >= 95% test accuracy (Adam, cosine schedule, dropout, batch norm)", async () => {
     const model = mlp(0), optimizer = new Adam(model.parameters(), { lr: 3e-3 });
     const steps: number[] = [], epochs: number[] = [];
