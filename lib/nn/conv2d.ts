@@ -35,10 +35,12 @@ function im2col(d: FloatArray, g: Geometry, cols: FloatArray): void {
       for (let y = 0; y < oh; y++) {
         const iy = y * sh + i - ph, dst = row + (b * oh + y) * ow;
         if (iy < 0 || iy >= h) { cols.fill(0, dst, dst + ow); continue; }
-        for (let x = 0; x < ow; x++) {
-          const ix = x * sw + j - pw;
-          cols[dst + x] = ix >= 0 && ix < w ? d[src + iy * w + ix] : 0;
-        }
+        // Output columns whose input column x·sW + j - pW lies inside [0, w): [x0, x1).
+        const x0 = Math.min(ow, Math.max(0, Math.ceil((pw - j) / sw))), x1 = Math.max(x0, Math.min(ow, Math.floor((w - 1 + pw - j) / sw) + 1));
+        for (let x = 0; x < x0; x++) cols[dst + x] = 0;
+        const s0 = src + iy * w + j - pw;
+        for (let x = x0; x < x1; x++) cols[dst + x] = d[s0 + x * sw];
+        for (let x = x1; x < ow; x++) cols[dst + x] = 0;
       }
     }
   }
@@ -55,10 +57,9 @@ function col2im(cols: FloatArray, g: Geometry, dx: FloatArray): void {
         const iy = y * sh + i - ph;
         if (iy < 0 || iy >= h) continue;
         const src = row + (b * oh + y) * ow;
-        for (let x = 0; x < ow; x++) {
-          const ix = x * sw + j - pw;
-          if (ix >= 0 && ix < w) dx[dst + iy * w + ix] += cols[src + x];
-        }
+        const x0 = Math.min(ow, Math.max(0, Math.ceil((pw - j) / sw))), x1 = Math.max(x0, Math.min(ow, Math.floor((w - 1 + pw - j) / sw) + 1));
+        const d0 = dst + iy * w + j - pw;
+        for (let x = x0; x < x1; x++) dx[d0 + x * sw] += cols[src + x];
       }
     }
   }
@@ -85,6 +86,15 @@ export class Conv2d extends Module {
   readonly padding: [number, number];
   private cols: FloatArray | null = null;
   private g: Geometry | null = null;
+  /** Scratch buffers reused across calls (never returned to the caller): no 20 MB allocations per step. */
+  private scratch = new Map<string, FloatArray>();
+  private buffer(name: string, like: FloatArray, n: number): FloatArray {
+    const b = this.scratch.get(name);
+    if (b && b.length === n && b.constructor === like.constructor) return b;
+    const fresh = alloc(like, n);
+    this.scratch.set(name, fresh);
+    return fresh;
+  }
 
   constructor(readonly inChannels: number, readonly outChannels: number, kernelSize: Pair, opts: Conv2dOptions) {
     super();
@@ -111,9 +121,9 @@ export class Conv2d extends Module {
     const g = windowGeometry(op, x, this.inChannels, this.kernelSize, this.stride, this.padding);
     checkSameDType(op, x, this.weight.data.dtype);
     const d = floatData(x, op), K = g.c * g.kh * g.kw, L = g.n * g.oh * g.ow, O = this.outChannels, hw = g.oh * g.ow;
-    const cols = alloc(d, K * L);
+    const cols = this.buffer("cols", d, K * L);
     im2col(d, g, cols);
-    const out = alloc(d, O * L);
+    const out = this.buffer("out", d, O * L);
     gemm(O, L, K, { data: this.weight.values, offset: 0, rowStride: K, colStride: 1 }, { data: cols, offset: 0, rowStride: L, colStride: 1 },
       { data: out, offset: 0, rowStride: L, colStride: 1 });
     // [O, N, oH·oW] -> [N, O, oH·oW], adding the bias.
@@ -135,7 +145,7 @@ export class Conv2d extends Module {
     checkBackward(op, g ? [g.n, this.outChannels, g.oh, g.ow] : null, dout);
     const G = g!, go = floatData(dout, op), O = this.outChannels, hw = G.oh * G.ow, L = G.n * hw, K = G.c * G.kh * G.kw;
     // dY as [O, N·oH·oW] (the GEMM layout), plus the bias gradient.
-    const dy = alloc(go, O * L), db = this.bias?.gradValues;
+    const dy = this.buffer("out", go, O * L), db = this.bias?.gradValues;
     for (let o = 0; o < O; o++) {
       let s = 0;
       for (let n = 0; n < G.n; n++) {
@@ -147,7 +157,7 @@ export class Conv2d extends Module {
     gemm(O, K, L, { data: dy, offset: 0, rowStride: L, colStride: 1 }, { data: this.cols!, offset: 0, rowStride: 1, colStride: L },
       { data: this.weight.gradValues, offset: 0, rowStride: K, colStride: 1 }, { beta: 1 });
     if (opts?.inputGrad === false) return wrap(alloc(go, G.n * G.c * G.h * G.w), [G.n, G.c, G.h, G.w]);
-    const dcols = alloc(go, K * L);
+    const dcols = this.buffer("dcols", go, K * L);
     gemm(K, L, O, { data: this.weight.values, offset: 0, rowStride: 1, colStride: K }, { data: dy, offset: 0, rowStride: L, colStride: 1 },
       { data: dcols, offset: 0, rowStride: L, colStride: 1 });
     const dx = alloc(go, G.n * G.c * G.h * G.w);

@@ -47,6 +47,12 @@ describe("StochasticDepth (torchvision semantics)", () => {
     expect(Array.from(sd.forward(ones([2, 2]), { training: false }).data)).toEqual([1, 1, 1, 1]);
     expect(() => new StochasticDepth({ drop: 0.1 } as never)).toThrow(/StochasticDepth: mode must be "row" or "batch"/);
   });
+  it("backward passes the gradient check in both modes, training and eval", () => {
+    for (const mode of ["row", "batch"] as const) for (const training of [true, false]) {
+      const r = checkModule(new StochasticDepth({ keep: 0.5, mode }), randn([6, 3], { rng: rng(12) }), { forward: { training, rng: rng(13) } });
+      expect(r.maxRelError).toBeLessThanOrEqual(GRADCHECK_REL_ERROR);
+    }
+  });
 });
 
 describe("Residual, Sequential, Flatten", () => {
