@@ -12,7 +12,7 @@ export function subplotTitles(fig: Figure, titles: readonly string[]): void {
     const s = i === 0 ? "" : String(i + 1);
     const dx = fig.layout[`xaxis${s}`]?.domain, dy = fig.layout[`yaxis${s}`]?.domain;
     if (!dx || !dy) return;
-    ann.push({ x: (dx[0] + dx[1]) / 2, y: dy[1] + 0.035 * (t.split("<br>").length + 0.5) / 1.5, xref: "paper", yref: "paper", text: t, showarrow: false, font: { size: 13 } });
+    ann.push({ x: (dx[0] + dx[1]) / 2, y: dy[1], xref: "paper", yref: "paper", yanchor: "bottom", text: t, showarrow: false, font: { size: 13 } });
   });
   fig.layout.annotations = ann;
 }
@@ -66,7 +66,7 @@ function layerOf(l: Layer, i: number): { name: string; values: ArrayLike<number>
 export function layerHistograms(layers: readonly Layer[], opts: { title?: string; bins?: number; range?: readonly [number, number] } = {}): Figure {
   if (!layers.length) throw new Error("layerHistograms: expected at least one layer of activations, got none");
   const ls = layers.map(layerOf);
-  const fig = Figure.subplots(1, ls.length, { title: opts.title, width: Math.max(640, 190 * ls.length), height: 320, bargap: 0, margin: { t: opts.title ? 96 : 64 } });
+  const fig = Figure.subplots(1, ls.length, { title: opts.title, width: Math.max(640, 220 * ls.length), height: 320, bargap: 0, margin: { t: opts.title ? 100 : 64 } });
   const titles: string[] = [];
   ls.forEach((l, i) => {
     const s = stats(l.values);

@@ -70,7 +70,10 @@ function drawAnnotation(a: Annotation, fig: FigureSpec, sps: Subplot[]): string 
   // "<br>" breaks lines, as in plotly.js; the block is centred on y like plotly's annotations.
   const lines = a.text.split(/<br\s*\/?>/i);
   const size = a.font?.size ?? 12;
-  return lines.map((line, i) => text(x, y + 4 + (i - (lines.length - 1) / 2) * size * 1.25, line, { class: "annotation", "text-anchor": "middle", "font-size": size, fill: a.font?.color ?? "#444" })).join("");
+  const lead = size * 1.25;
+  // Baseline of the first line: the block's middle (default), bottom or top edge sits at y.
+  const first = a.yanchor === "bottom" ? y - 3 - (lines.length - 1) * lead : a.yanchor === "top" ? y + size : y + 4 - ((lines.length - 1) / 2) * lead;
+  return lines.map((line, i) => text(x, first + i * lead, line, { class: "annotation", "text-anchor": "middle", "font-size": size, fill: a.font?.color ?? "#444" })).join("");
 }
 
 /**

@@ -102,6 +102,8 @@ export interface Annotation {
   xref?: string;
   yref?: string;
   showarrow?: boolean;
+  /** Which edge of the text block sits at y (plotly.js's default "middle"; subplot titles "bottom"). */
+  yanchor?: "top" | "middle" | "bottom";
   font?: { size?: number; color?: string };
 }
 

@@ -1,12 +1,15 @@
 // Figures in a notebook executed by nbconvert with our kernel: plotly.js travels once for 20
 // figures, and the HTML report opened from disk with no network draws every figure; reordered
 // cells still draw; with the library's cell cleared every figure falls back to its image.
+// The same outputs through JupyterLab's own output area and renderers: trusted draws the
+// interactive charts, untrusted (sanitised, no scripts) shows the static images.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jupyterHome, type JupyterHome } from "./fixtures/env";
 import { figureStates, openBrowser, waitForFigures } from "./browser/chromium";
+import { buildLabPage } from "./browser/lab-page";
 import { executeNotebook, figureOutputs, hasCarrier, toHtml, type NbOutput } from "./browser/nbconvert";
 import { TWENTY_FIGURES, writeNotebook } from "./browser/notebooks";
 
@@ -93,6 +96,53 @@ describe("figures executed by nbconvert", () => {
       expect(states).toHaveLength(19);
       for (const s of states) { expect(s.mainSvg).toBe(0); expect(s.staticVisible).toBe(true); expect(s.staticLoaded).toBe(true); }
       expect(b.errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe("the same outputs in JupyterLab's renderers (no Plotly extension)", () => {
+  let page: string;
+  beforeAll(async () => { page = await buildLabPage(fs.mkdtempSync(path.join(dir, "lab-"))); });
+
+  // As jupyter_server's contents API serves them: nbformat's multiline lists joined back into
+  // strings (nbformat.reads rejoins lines before the frontend sees the notebook).
+  const outputs = () => nb.cells.flatMap((c) => c.outputs ?? []).map((o) => ({
+    ...o, data: Object.fromEntries(Object.entries(o.data ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("") : v])),
+  }));
+
+  it("trusted: the html renderer runs the loaders and every figure draws interactively", async () => {
+    const b = await openBrowser();
+    try {
+      await b.page.goto("file://" + page);
+      const chosen = await b.page.evaluate((o) => window.renderOutputs(o, true), outputs() as unknown[]);
+      expect(chosen.filter((m) => m === "text/html")).toHaveLength(20);
+      await waitForFigures(b.page);
+      const states = await figureStates(b.page);
+      expect(states).toHaveLength(20);
+      for (const s of states) { expect(s.mainSvg).toBeGreaterThanOrEqual(1); expect(s.staticVisible).toBe(false); }
+      expect(b.errors).toEqual([]);
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      await b.page.locator("div.deeprob-figure").nth(4).screenshot({ path: path.join(SCREENSHOTS, "jupyterlab-trusted.png") });
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("untrusted: scripts are sanitised away and every figure shows its static image, none blank", async () => {
+    const b = await openBrowser();
+    try {
+      await b.page.goto("file://" + page);
+      const chosen = await b.page.evaluate((o) => window.renderOutputs(o, false), outputs() as unknown[]);
+      expect(chosen.filter((m) => m === "text/html")).toHaveLength(20);
+      await b.page.waitForFunction(() => Array.from(document.querySelectorAll("img.drfig-static")).every((i) => (i as HTMLImageElement).complete));
+      const states = await figureStates(b.page);
+      expect(states).toHaveLength(20);
+      for (const s of states) { expect(s.mainSvg).toBe(0); expect(s.staticVisible).toBe(true); expect(s.staticLoaded).toBe(true); }
+      expect(await b.page.locator("script").count()).toBe(1); // only the page's own bundle
+      expect(b.errors).toEqual([]);
+      await b.page.locator("div.deeprob-figure").nth(4).screenshot({ path: path.join(SCREENSHOTS, "jupyterlab-untrusted.png") });
     } finally {
       await b.close();
     }
