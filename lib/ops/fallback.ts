@@ -5,7 +5,8 @@
 import type { DataArray } from "../tensor/index.js";
 
 export type BinaryName = "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "eq" | "ne" | "lt" | "le" | "gt" | "ge";
-export type UnaryName = "neg" | "exp" | "log" | "sqrt" | "abs" | "sign" | "tanh" | "sigmoid" | "relu" | "square";
+export type UnaryName = "neg" | "exp" | "log" | "sqrt" | "abs" | "sign" | "tanh" | "sigmoid" | "relu" | "square"
+  | "reciprocal" | "floor" | "ceil" | "round" | "sin" | "cos" | "log1p" | "expm1" | "isnan" | "isinf" | "isfinite";
 
 /**
  * out[oo + i*so] = a[oa + i*sa] (op) b[ob + i*sb] for i < n. Stride 0 broadcasts an operand.
@@ -61,6 +62,23 @@ export function unaryStrided(op: UnaryName, n: number, x: DataArray, ox: number,
         else { const e = Math.exp(v); out[oo] = e / (1 + e); }
       }
       return;
+    case "reciprocal": for (; i < n; i++, ox += sx, oo += so) out[oo] = 1 / x[ox]; return;
+    case "floor": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.floor(x[ox]); return;
+    case "ceil": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.ceil(x[ox]); return;
+    // Half to even, as np.round and torch.round (Math.round rounds half up: 2.5 -> 3).
+    case "round":
+      for (; i < n; i++, ox += sx, oo += so) {
+        const v = x[ox], r = Math.round(v);
+        out[oo] = r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
+      }
+      return;
+    case "sin": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.sin(x[ox]); return;
+    case "cos": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.cos(x[ox]); return;
+    case "log1p": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.log1p(x[ox]); return;
+    case "expm1": for (; i < n; i++, ox += sx, oo += so) out[oo] = Math.expm1(x[ox]); return;
+    case "isnan": for (; i < n; i++, ox += sx, oo += so) { const v = x[ox]; out[oo] = v !== v ? 1 : 0; } return;
+    case "isinf": for (; i < n; i++, ox += sx, oo += so) { const v = x[ox]; out[oo] = v === Infinity || v === -Infinity ? 1 : 0; } return;
+    case "isfinite": for (; i < n; i++, ox += sx, oo += so) out[oo] = Number.isFinite(x[ox]) ? 1 : 0; return;
     // relu(NaN) is NaN and relu(-0) is 0, as torch.relu (NaN fails v > 0, so test NaN first).
     case "relu": for (; i < n; i++, ox += sx, oo += so) { const v = x[ox]; out[oo] = v > 0 || v !== v ? v : 0; } return;
   }

@@ -8,4 +8,5 @@ export * from "./matmul.js";
 export * from "./inplace.js";
 export * from "./join.js";
 export * from "./indexing.js";
+export * from "./compare.js";
 export * from "./methods.js";

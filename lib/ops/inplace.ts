@@ -14,6 +14,10 @@ function checkWritable(t: Tensor, op: string): void {
   }
 }
 
+function sameView(a: Tensor, b: Tensor): boolean {
+  return a.data === b.data && a.offset === b.offset && shapesEqual(a.shape, b.shape) && shapesEqual(a.strides, b.strides);
+}
+
 function other(b: TensorLike, target: Tensor, op: string): Tensor {
   const t = typeof b === "number" ? scalar(b, target.dtype, op) : asTensor(b, op);
   const shape = broadcastShapes(target.shape, t.shape, op);
@@ -26,7 +30,10 @@ function other(b: TensorLike, target: Tensor, op: string): Tensor {
 function inplace(op: BinaryName, name: string, target: Tensor, b: TensorLike): Tensor {
   if (!(target instanceof Tensor)) throw new TypeError(`${name}: the target must be a Tensor`);
   checkWritable(target, name);
-  const t = other(b, target, name);
+  let t = other(b, target, name);
+  // x.add_(x.T) reads elements it has already written unless the operand is copied first
+  // (NumPy buffers overlapping operands the same way); the identical view (x.add_(x)) is safe.
+  if (t.data.buffer === target.data.buffer && !sameView(t, target)) t = t.clone();
   forEachRowN(target.shape, [target.strides, target.strides, broadcastStrides(t.shape, t.strides, target.shape)], [target.offset, target.offset, t.offset],
     (o, n, s) => binaryStrided(op, n, target.data, o[1], s[1], t.data, o[2], s[2], target.data, o[0], s[0]));
   return target;

@@ -19,9 +19,14 @@ declare module "../tensor/tensor.js" {
     eq(other: TensorLike): Tensor; ne(other: TensorLike): Tensor; lt(other: TensorLike): Tensor;
     le(other: TensorLike): Tensor; gt(other: TensorLike): Tensor; ge(other: TensorLike): Tensor;
     neg(): Tensor; exp(): Tensor; log(): Tensor; sqrt(): Tensor; abs(): Tensor; sign(): Tensor;
-    tanh(): Tensor; sigmoid(): Tensor; relu(): Tensor; square(): Tensor;
+    tanh(): Tensor; sigmoid(): Tensor; relu(): Tensor; square(): Tensor; reciprocal(): Tensor;
+    floor(): Tensor; ceil(): Tensor; round(): Tensor; sin(): Tensor; cos(): Tensor; log1p(): Tensor; expm1(): Tensor;
+    isnan(): Tensor; isinf(): Tensor; isfinite(): Tensor;
     clip(min: number | null | undefined, max?: number | null): Tensor;
     sum(axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor;
+    prod(axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor;
+    any(axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor;
+    all(axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor;
     mean(axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor;
     var(axis?: Axis | VarOptions, options?: VarOptions): Tensor;
     std(axis?: Axis | VarOptions, options?: VarOptions): Tensor;
@@ -37,6 +42,9 @@ declare module "../tensor/tensor.js" {
   }
 }
 
+const UNARY_METHODS = ["neg", "exp", "log", "sqrt", "abs", "sign", "tanh", "sigmoid", "relu", "square", "clip",
+  "reciprocal", "floor", "ceil", "round", "sin", "cos", "log1p", "expm1", "isnan", "isinf", "isfinite"];
+
 type Method = (this: Tensor, ...args: never[]) => unknown;
 
 // Each method forwards `this` as the first argument of the function of the same name.
@@ -49,8 +57,8 @@ function install(source: Record<string, unknown>, names: readonly string[]): voi
 }
 
 install(b, ["add", "sub", "mul", "div", "pow", "maximum", "minimum", "eq", "ne", "lt", "le", "gt", "ge"]);
-install(u, ["neg", "exp", "log", "sqrt", "abs", "sign", "tanh", "sigmoid", "relu", "square", "clip"]);
-install(r, ["sum", "mean", "std", "max", "min", "argmax", "argmin"]);
+install(u, UNARY_METHODS);
+install(r, ["sum", "prod", "any", "all", "mean", "std", "max", "min", "argmax", "argmin"]);
 install({ var: r.variance }, ["var"]);
 install(m, ["matmul", "dot"]);
 install(ip, ["add_", "sub_", "mul_", "div_", "copy_", "fill_"]);
@@ -59,7 +67,7 @@ install(ix, ["take", "maskedSelect"]);
 /** Names of the Tensor methods installed by lib/ops (for tests and docs). */
 export const TENSOR_OP_METHODS: readonly string[] = Object.freeze([
   "add", "sub", "mul", "div", "pow", "maximum", "minimum", "eq", "ne", "lt", "le", "gt", "ge",
-  "neg", "exp", "log", "sqrt", "abs", "sign", "tanh", "sigmoid", "relu", "square", "clip",
-  "sum", "mean", "var", "std", "max", "min", "argmax", "argmin", "matmul", "dot",
+  ...UNARY_METHODS,
+  "sum", "prod", "any", "all", "mean", "var", "std", "max", "min", "argmax", "argmin", "matmul", "dot",
   "add_", "sub_", "mul_", "div_", "copy_", "fill_", "take", "maskedSelect",
 ]);

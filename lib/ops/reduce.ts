@@ -77,6 +77,34 @@ export function sum(x: TensorLike, axis?: Axis | ReduceOptions, options?: Reduce
   return reduceWith("sum", t, o.axis, !!o.keepdims, intSum(t.dtype), (d, off, n, s) => sumStrided(n, d, off, s));
 }
 
+/** Product, accumulated in float64; integers give int32. @example prod(tensor([[1, 2], [3, 4]]), 1).toArray() // [2, 12] */
+export function prod(x: TensorLike, axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor {
+  const t = asTensor(x, "prod"), o = parse(axis, options);
+  return reduceWith("prod", t, o.axis, !!o.keepdims, intSum(t.dtype), (d, off, n, s) => {
+    let p = 1;
+    for (let i = 0; i < n; i++, off += s) p *= d[off];
+    return p;
+  });
+}
+
+/** 1 if any element is nonzero (NaN counts), as a uint8 tensor. @example any(tensor([0, 2])).item() // 1 */
+export function any(x: TensorLike, axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor {
+  const t = asTensor(x, "any"), o = parse(axis, options);
+  return reduceWith("any", t, o.axis, !!o.keepdims, "uint8", (d, off, n, s) => {
+    for (let i = 0; i < n; i++, off += s) if (d[off] !== 0) return 1;
+    return 0;
+  });
+}
+
+/** 1 if every element is nonzero (NaN counts), as a uint8 tensor; 1 over an empty axis. @example all(tensor([0, 2])).item() // 0 */
+export function all(x: TensorLike, axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor {
+  const t = asTensor(x, "all"), o = parse(axis, options);
+  return reduceWith("all", t, o.axis, !!o.keepdims, "uint8", (d, off, n, s) => {
+    for (let i = 0; i < n; i++, off += s) if (d[off] === 0) return 0;
+    return 1;
+  });
+}
+
 /** Arithmetic mean (NaN over an empty axis). @example mean(tensor([[1, 2], [3, 4]]), { axis: 0, keepdims: true }).toArray() // [[2, 3]] */
 export function mean(x: TensorLike, axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor {
   const t = asTensor(x, "mean"), o = parse(axis, options);

@@ -43,6 +43,29 @@ export function tanh(x: TensorLike): Tensor { return float("tanh", x); }
 /** 1 / (1 + e^-x), computed without overflow for large |x|. @example sigmoid(tensor([0])).toArray() // [0.5] */
 export function sigmoid(x: TensorLike): Tensor { return float("sigmoid", x); }
 
+/** 1 / x (integers give float32). @example reciprocal(tensor([4])).toArray() // [0.25] */
+export function reciprocal(x: TensorLike): Tensor { return float("reciprocal", x); }
+/** Largest integer <= x. @example floor(tensor([-1.5, 1.5])).toArray() // [-2, 1] */
+export function floor(x: TensorLike): Tensor { return keep("floor", x); }
+/** Smallest integer >= x. @example ceil(tensor([-1.5, 1.5])).toArray() // [-1, 2] */
+export function ceil(x: TensorLike): Tensor { return keep("ceil", x); }
+/** Nearest integer, halves to even (as np.round): 0.5 -> 0, 1.5 -> 2, 2.5 -> 2. @example round(tensor([0.5, 1.5, 2.5])).toArray() // [0, 2, 2] */
+export function round(x: TensorLike): Tensor { return keep("round", x); }
+/** Sine (radians). @example sin(tensor([0])).toArray() // [0] */
+export function sin(x: TensorLike): Tensor { return float("sin", x); }
+/** Cosine (radians). @example cos(tensor([0])).toArray() // [1] */
+export function cos(x: TensorLike): Tensor { return float("cos", x); }
+/** log(1 + x), accurate for tiny x. @example log1p(tensor([0])).toArray() // [0] */
+export function log1p(x: TensorLike): Tensor { return float("log1p", x); }
+/** e^x - 1, accurate for tiny x. @example expm1(tensor([0])).toArray() // [0] */
+export function expm1(x: TensorLike): Tensor { return float("expm1", x); }
+/** 1 where x is NaN (uint8 mask). @example isnan(tensor([NaN, 1])).toArray() // [1, 0] */
+export function isnan(x: TensorLike): Tensor { const t = asTensor(x, "isnan"); return unaryInto("isnan", t, "uint8"); }
+/** 1 where x is ±Infinity (uint8 mask). @example isinf(tensor([Infinity, 1])).toArray() // [1, 0] */
+export function isinf(x: TensorLike): Tensor { const t = asTensor(x, "isinf"); return unaryInto("isinf", t, "uint8"); }
+/** 1 where x is neither NaN nor ±Infinity (uint8 mask). @example isfinite(tensor([NaN, 1])).toArray() // [0, 1] */
+export function isfinite(x: TensorLike): Tensor { const t = asTensor(x, "isfinite"); return unaryInto("isfinite", t, "uint8"); }
+
 /**
  * Limits values to [min, max] (either may be omitted with null); NaN stays NaN, as np.clip.
  * @example clip(tensor([-2, 0.5, 3]), 0, 1).toArray() // [0, 0.5, 1]

@@ -43,6 +43,19 @@ describe("in-place ops", () => {
     expect(y.toArray()).toEqual([[7, 7, 7], [1, -2, 3]]);
   });
 
+  it("an operand overlapping the target is read before any write (x.add_(x.T), x.add_(x))", () => {
+    const x = arange(9).reshape(3, 3);
+    const expected = ops.add(x, x.T).toArray();
+    x.add_(x.T);
+    expect(x.toArray()).toEqual(expected);
+    const y = arange(4);
+    y.mul_(y);
+    expect(y.toArray()).toEqual([0, 1, 4, 9]);
+    const z = arange(5);
+    z.slice([1]).add_(z.slice([null, 4]));
+    expect(z.toArray()).toEqual([0, 1, 3, 5, 7]);
+  });
+
   it("refuses a shape that would grow the target, and writes into expanded views", () => {
     expect(() => ops.add_(zeros([3]), zeros([2, 3]))).toThrow("add_: shape [2, 3] cannot be broadcast to the target's shape [3]");
     expect(() => ops.add_(zeros([3]), zeros([2]))).toThrow("add_: shapes [3] and [2] cannot be broadcast");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import * as ops from "../../../../lib/ops/index.js";
 import { Tensor, tensor } from "../../../../lib/tensor/index.js";
@@ -25,6 +26,8 @@ describe("Tensor methods installed by lib/ops", () => {
   });
 });
 
+const require = createRequire(import.meta.url);
+
 describe("CommonJS build", () => {
   it("tsc output loads with require() in any order and methods work", () => {
     const root = resolve(__dirname, "../../../..");
@@ -42,6 +45,25 @@ describe("CommonJS build", () => {
         process.stdout.write(JSON.stringify([x.T.matmul(x).sum().item(), typeof dr.var, t.Tensor === dr.Tensor, typeof ops.add]));`;
       const res = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
       expect(JSON.parse(res)).toEqual([58, "function", true, "function"]);
+      // Notebook cells are type-checked by tslab's TypeScript 5.0 fork: our .d.ts must parse
+      // there (TS 5.7+ emits generic typed arrays like Float32Array<ArrayBuffer> it rejects).
+      const cell = join(out, "cell.ts");
+      writeFileSync(cell, [
+        `import * as dr from "./lib/index";`,
+        `const x = dr.tensor([[1, 2], [3, 4]]);`,
+        `const W = dr.ones([2, 3]).div(Math.sqrt(2));`,
+        `const h: dr.Tensor = dr.tanh(x.dot(W)).sub(dr.mean(x, 0, { keepdims: true }).sum());`,
+        `const v: number = dr.var(h, { axis: 0, correction: 1 }).max().item();`,
+        `const parts = dr.concat([x.T, x.slice(0, [null, null, -1]).reshape(-1, 1).T.reshape(2, 2)]);`,
+        `const data: Float32Array | Float64Array | Int32Array | Uint8Array = parts.toTypedArray();`,
+      ].join("\n"));
+      const ts = require(join(root, "node_modules/@tslab/typescript-for-tslab"));
+      const program = ts.createProgram([cell], { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, moduleResolution: ts.ModuleResolutionKind.NodeJs, types: ["node"], typeRoots: [join(root, "node_modules/@types")] });
+      const ours = ts.getPreEmitDiagnostics(program)
+        .filter((d: any) => !d.file || /cell\.ts$|lib\/(tensor|ops)\//.test(d.file.fileName))
+        .map((d: any) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+      expect(ts.version.startsWith("5.0")).toBe(true);
+      expect(ours).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -10,6 +10,9 @@ const varOf = (c: number): Ref => (v) => { const m = mean(v); return v.reduce((s
 const REFS: [string, (x: Tensor, axis: any, o?: any) => Tensor, Ref][] = [
   ["sum", ops.sum, (v) => v.reduce((s, x) => s + x, 0)],
   ["mean", ops.mean, mean],
+  ["prod", ops.prod, (v) => v.reduce((p, x) => p * x, 1)],
+  ["any", ops.any, (v) => +v.some((x) => x !== 0)],
+  ["all", ops.all, (v) => +v.every((x) => x !== 0)],
   ["var", ops.variance, varOf(0)],
   ["std", ops.std, (v) => Math.sqrt(varOf(0)(v))],
   ["max", ops.max, (v) => (v.some(Number.isNaN) ? NaN : Math.max(...v))],
@@ -107,6 +110,16 @@ describe("reductions against float64 reference loops", () => {
     expect(ops.min(t, 1).toArray()).toEqual([NaN, -Infinity]);
     expect(ops.argmax(t, 1).toArray()).toEqual([1, 0]);
     expect(ops.argmin(t, 1).toArray()).toEqual([1, 1]);
+  });
+
+  it("any/all on masks, with zeros and NaN (nonzero); empty all is 1, empty any is 0", () => {
+    const m = tensor([[0, 0, NaN], [1, 2, 3]]);
+    expect(ops.any(m, 1).toArray()).toEqual([1, 1]);
+    expect(ops.all(m, 1).toArray()).toEqual([0, 1]);
+    expect(ops.all(m, 0).toArray()).toEqual([0, 0, 1]);
+    expect(ops.all(zeros([0])).item()).toBe(1);
+    expect(ops.any(zeros([0])).item()).toBe(0);
+    expect(ops.prod(zeros([0])).item()).toBe(1);
   });
 
   it("dtypes: integer sums are int32, means float32, max keeps dtype, argmax int32", () => {

@@ -13,6 +13,19 @@ const UNARY: [string, (x: any) => Tensor, (x: number) => number, boolean][] = [
   ["square", ops.square, (x) => x * x, true],
   ["relu", ops.relu, (x) => (Number.isNaN(x) ? NaN : x > 0 ? x : 0), true],
   ["sqrt", ops.sqrt, Math.sqrt, true],
+  ["reciprocal", ops.reciprocal, (x) => 1 / x, true],
+  ["floor", ops.floor, Math.floor, true],
+  ["ceil", ops.ceil, Math.ceil, true],
+  // Half to even; a zero result keeps the sign of x (np.round(-0.3) is -0.0).
+  ["round", ops.round, (x) => {
+    const f = Math.floor(x), d = x - f;
+    const r = d < 0.5 ? f : d > 0.5 ? f + 1 : f % 2 === 0 ? f : f + 1;
+    return r === 0 && (x < 0 || Object.is(x, -0)) ? -0 : r;
+  }, true],
+  ["sin", ops.sin, Math.sin, false],
+  ["cos", ops.cos, Math.cos, false],
+  ["log1p", ops.log1p, Math.log1p, false],
+  ["expm1", ops.expm1, Math.expm1, false],
   ["exp", ops.exp, Math.exp, false],
   ["log", ops.log, Math.log, false],
   ["tanh", ops.tanh, Math.tanh, false],
@@ -52,6 +65,19 @@ describe("unary maps against float64 references", () => {
     for (const f of [ops.neg, ops.abs, ops.sign, ops.relu, ops.square]) expect(f(i).dtype).toBe("int32");
     expect(ops.abs(i).toArray()).toEqual([2, 0, 3]);
     expect(ops.exp(tensor([1], { dtype: "float64" })).item()).toBe(Math.E);
+  });
+
+  it("round halves to even, as np.round; -0 and NaN survive", () => {
+    expect(ops.round(tensor([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999997], { dtype: "float64" })).toArray()).toEqual([0, 2, 2, -0, -2, -2, 0]);
+    expect(ops.round(tensor([NaN, -0])).toArray()).toEqual([NaN, -0]);
+  });
+
+  it("isnan, isinf, isfinite give uint8 masks", () => {
+    const t = tensor([NaN, Infinity, -Infinity, 0, -1.5]);
+    expect(ops.isnan(t).toArray()).toEqual([1, 0, 0, 0, 0]);
+    expect(ops.isinf(t).toArray()).toEqual([0, 1, 1, 0, 0]);
+    expect(t.isfinite().toArray()).toEqual([0, 0, 0, 1, 1]);
+    expect(ops.isnan(t).dtype).toBe("uint8");
   });
 
   it("clip as np.clip: either bound optional, NaN stays NaN", () => {
