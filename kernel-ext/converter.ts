@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
+import { downlevelDeclarations } from "./dts-compat";
 import { PACKAGE_ROOT, packagePaths } from "./resolve";
 
 /** What tslab's converter exposes (tslab/dist/converter.d.ts), as much as the kernel uses. */
@@ -53,7 +54,19 @@ function patchedTypeScript(extra: Record<string, unknown>, extraRoots: string[])
   const ts = tsRequire("@tslab/typescript-for-tslab") as TsModule;
   const descriptors = Object.getOwnPropertyDescriptors(ts);
   delete (descriptors as Record<string, unknown>).createWatchCompilerHost;
+  delete (descriptors as Record<string, unknown>).sys;
   const copy = Object.defineProperties({}, descriptors) as TsModule;
+  // converter.js reads real files through `ts.sys`: our dist declarations go through the
+  // TS 5.9 -> 5.0 rewrite (dts-compat.ts).
+  const realSys = ts.sys as { readFile(p: string, enc?: string): string | undefined; useCaseSensitiveFileNames: boolean };
+  realSys.useCaseSensitiveFileNames = true; // what converter.js sets process-wide (tslab #82)
+  const distDir = path.join(PACKAGE_ROOT, "dist") + path.sep;
+  const sys = Object.create(realSys) as typeof realSys;
+  sys.readFile = (p, enc) => {
+    const text = realSys.readFile(p, enc);
+    return text !== undefined && p.startsWith(distDir) && p.endsWith(".d.ts") ? downlevelDeclarations(text) : text;
+  };
+  copy.sys = sys;
   copy.createWatchCompilerHost = (rootFiles: unknown, options: unknown, ...rest: unknown[]) =>
     ts.createWatchCompilerHost([...(rootFiles as string[]), ...extraRoots], { ...(options as Record<string, unknown>), ...extra }, ...rest);
   return copy;

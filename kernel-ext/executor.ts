@@ -6,6 +6,7 @@ import Module from "node:module";
 import path from "node:path";
 import vm from "node:vm";
 import type { Converter, Diagnostic, QuickInfo } from "./converter";
+import { currentWriter } from "./channel";
 import { thrownError, tsError, type ErrorContent } from "./errors";
 
 export type Outcome =
@@ -57,7 +58,7 @@ function wrapRequire(req: Req, dirname: string, sideOutputs: Map<string, string>
     apply: (_target, thisArg, args: unknown[]) => {
       if (args.length !== 1 || typeof args[0] !== "string") return Reflect.apply(req, thisArg, args);
       const id = args[0];
-      if (id === "tslab") return require("tslab");
+      if (id === "tslab") return tslabCompat();
       if (id.startsWith(".")) {
         const mod = fromSideOutputs(id);
         if (mod !== null) return mod;
@@ -68,6 +69,23 @@ function wrapRequire(req: Req, dirname: string, sideOutputs: Map<string, string>
 }
 
 const diagError = (diags: Diagnostic[]) => tsError(diags);
+
+/**
+ * tslab's public API (`import * as tslab from "tslab"; tslab.display.html(...)`) for notebooks
+ * written for plain tslab: its display writer is pointed at our channel, so it never throws
+ * "Not ready" and its output lands in the calling cell.
+ */
+function tslabCompat(): unknown {
+  const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
+  jupyter.lastWriteDisplayData = (content: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient?: { display_id?: string } }, update: boolean) => {
+    const w = currentWriter();
+    const payload = { data: content.data, metadata: content.metadata, transient: { display_id: content.transient?.display_id ?? "" } };
+    if (!content.transient?.display_id) delete (payload.transient as { display_id?: string }).display_id;
+    if (w) w.display(payload, update);
+    else if (typeof content.data["text/plain"] === "string") process.stdout.write(content.data["text/plain"] + "\n");
+  };
+  return require("tslab");
+}
 
 /** Creates the executor for cells whose relative imports resolve from `rootDir`. */
 export function createExecutor(rootDir: string, conv: Converter): Executor {

@@ -46,6 +46,10 @@ test.each(folders)("from a notebook in %s: values, the shared channel, and types
     // Types load: a wrong type is caught by the checker before anything runs.
     const wrong = await execute(kernel, `const v: number = dr.version;`);
     expect(wrong.reply.content).toMatchObject({ status: "error", ename: "TSError", evalue: "1:7 - Type 'string' is not assignable to type 'number'." });
+    // Typed-array members (emitted by TS 5.9 as `Uint32Array<ArrayBuffer>`) keep their type under
+    // tslab's TS 5.0: assigning one to a string is an error, not a silent `any`.
+    const typed = await execute(kernel, `const state: string = dr.rng(0).s;`);
+    expect(typed.reply.content).toMatchObject({ status: "error", ename: "TSError", evalue: "1:7 - Type 'Uint32Array' is not assignable to type 'string'." });
     const badArg = await execute(kernel, `dr.display(1, { id: 5 });`);
     expect(badArg.reply.content).toMatchObject({ status: "error", ename: "TSError" });
     expect((badArg.reply.content as { evalue: string }).evalue).toContain("Type 'number' is not assignable to type 'string'");
