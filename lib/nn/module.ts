@@ -2,6 +2,7 @@
 // caches what backward needs; backward takes dL/dout, accumulates parameter gradients (+=, as
 // PyTorch's .grad) and returns dL/dinput. Mode and randomness are arguments of forward
 // (STYLE rule 8): `model.forward(x, { training: true, rng })`; nothing is ambient.
+import { inspect } from "node:util";
 import { Tensor } from "../tensor/index.js";
 import type { Generator } from "../random/index.js";
 
@@ -50,6 +51,8 @@ export class Parameter {
     this.grad = this.grad.astype(dtype);
   }
   toString(): string { return `Parameter ${this.name} [${this.shape.join(", ")}] ${this.data.dtype}`; }
+  /** Notebook text: the summary, not the storage and gradient arrays. */
+  [inspect.custom](): string { return this.toString(); }
 }
 
 /** The base of every layer: forward, backward, parameters, children, dtype. */
@@ -109,6 +112,9 @@ export abstract class Module {
     const body = kids.map((c, i) => `  (${i}): ${c.toString().split("\n").join("\n  ")}`).join("\n");
     return `${head}\n${body}\n)`;
   }
+
+  /** Notebook text (util.inspect): PyTorch's module repr instead of cached arrays. */
+  [inspect.custom](): string { return this.toString(); }
 }
 
 /**

@@ -1,5 +1,6 @@
 // Per-epoch training metrics, as Keras' History: one record per epoch, plus helpers to read a
 // metric as a series (for training curves) and find the best epoch.
+import { inspect } from "node:util";
 
 /** One epoch's metrics. Validation entries are present when validation data was given. */
 export interface EpochRecord {
@@ -80,4 +81,6 @@ export class History {
     const lines = this.epochs.map((e) => `${String(e.epoch).padStart(5)}  ${f(e.loss)}  ${f(e.accuracy)}  ${f(e.valLoss)}  ${f(e.valAccuracy)}  ${e.lr.toPrecision(3)}`);
     return [`History (${this.epochs.length} epochs, ${this.stopReason})`, "epoch  loss    acc     val_loss val_acc lr", ...lines].join("\n");
   }
+
+  [inspect.custom](): string { return this.toString(); }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inspect } from "node:util";
 import { ones, randn, zeros } from "../../../../lib/tensor/index.js";
 import { rng } from "../../../../lib/random/index.js";
 import { DropConnectLinear } from "../../../../lib/nn/dropconnect.js";
@@ -79,6 +80,8 @@ describe("Residual, Sequential, Flatten", () => {
   it("prints like PyTorch and rejects non-modules and shape-changing branches", () => {
     const s = new Sequential(new Linear(2, 3, { rng: rng(0) }), new ReLU());
     expect(String(s)).toBe("Sequential(\n  (0): Linear(in_features=2, out_features=3, bias=true)\n  (1): ReLU()\n)");
+    expect(inspect(s)).toBe(String(s)); // notebooks print the repr, not cached arrays
+    expect(inspect(s.parameters()[0])).toBe("Parameter weight [3, 2] float32");
     expect(() => new Sequential({} as never)).toThrow("Sequential: argument 0 is not a Module (got object)");
     expect(() => new Residual(new Linear(2, 3, { rng: rng(0) })).forward(zeros([1, 2]))).toThrow("Residual.forward: the branch maps [1, 2] to [1, 3]; x + F(x) needs equal shapes");
   });
