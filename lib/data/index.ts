@@ -9,3 +9,4 @@ export * from "./eigh.js";
 export * from "./rows.js";
 export * from "./digits.js";
 export * from "./dataloader.js";
+export * from "./preprocess/index.js";

@@ -72,3 +72,8 @@ export const EIGH_ULPS = 100;
 // Two conforming JPEG decoders (jpeg-js vs libjpeg-turbo through Pillow) may differ by a few levels
 // per pixel (IDCT precision, chroma upsampling); PNG decoding is exact.
 export const JPEG_DECODER_LEVELS = 2;
+// Statistics (means, covariances, reconstructions) of float32 outputs over hundreds of values,
+// accumulated in float64: float32 rounding of each input (2^-24 relative) adds up to about 1e-5 of
+// the values' scale; these bounds leave a 10x margin.
+export const FLOAT32_STAT_RTOL = 1e-4;
+export const FLOAT32_STAT_ATOL = 1e-4;
