@@ -10,3 +10,4 @@ export * from "./rows.js";
 export * from "./digits.js";
 export * from "./dataloader.js";
 export * from "./preprocess/index.js";
+export * from "./cifar10.js";
