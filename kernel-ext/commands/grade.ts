@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { readBundle, type GradeConfig } from "../grading/bundle.js";
 import { gradeSubmission, type GradeEnv } from "../grading/grade-run.js";
+import { isolationAvailable } from "../grading/isolation.js";
 import { writeAtomic } from "../grading/notebook.js";
 import { feedbackHtml, type GradescopeResults } from "../grading/results.js";
 import { defaultPython, launcherPath, missingJupyter, packageRoot, probeJupyter } from "../jupyter-env.js";
@@ -72,7 +73,8 @@ export async function grade(target: string, opts: GradeOptions): Promise<number>
   const python = opts.python ?? defaultPython();
   const missing = missingJupyter(probeJupyter(python), ["nbclient", "nbformat", "jupyter_client"], "grade");
   if (missing) throw new CommandError(missing, EXIT.environment);
-  const env: GradeEnv = { python, launcher: launcherPath(), runtime: path.join(packageRoot(), "dist", "kernel-ext", "grading", "runtime.js") };
+  const env: GradeEnv = { python, launcher: launcherPath(), runtime: path.join(packageRoot(), "dist", "kernel-ext", "grading", "runtime.js"), hide: [path.resolve(opts.autograder)] };
+  if (!isolationAvailable()) process.stderr.write("grade: note: user namespaces are unavailable here, so submissions could read the autograder folder (hidden tests); grade as an unprivileged user on a machine with `unshare`\n");
   if (!fs.existsSync(env.runtime)) throw new CommandError(`grade: ${env.runtime} is missing; run \`npm run build\` first`, EXIT.environment);
   const out = path.resolve(opts.out ?? "graded");
 

@@ -14,6 +14,8 @@ export interface DriverJob {
   cell_timeout: number;
   total_timeout: number;
   max_restarts: number;
+  /** Where the kernel's stderr goes. */
+  kernel_log: string;
 }
 
 /** One event line (after EVENT_PREFIX). */
@@ -44,6 +46,27 @@ def error_text(cell):
     err = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr")
     return err.strip()[:2000] or None
 
+def interrupt_tree(root):
+    # SIGINT to the kernel's whole process tree: when it runs inside unshare (isolation), the node
+    # process is a grandchild and unshare does not forward signals; unshare and the namespace's
+    # init (sh) ignore SIGINT.
+    import os, signal
+    kids = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                ppid = int(open("/proc/" + d + "/stat").read().rsplit(")", 1)[1].split()[1])
+                kids.setdefault(ppid, []).append(int(d))
+            except Exception:
+                pass
+    stack = [root]
+    while stack:
+        p = stack.pop(); stack.extend(kids.get(p, []))
+        try:
+            os.kill(p, signal.SIGINT)
+        except Exception:
+            pass
+
 class Session:
     def __init__(self):
         self.nb = new_notebook()
@@ -51,7 +74,10 @@ class Session:
                                 interrupt_on_timeout=False, startup_timeout=90, iopub_timeout=4, shutdown_kernel="immediate",
                                 resources={"metadata": {"path": job["cwd"]}})
         self.c.km = self.c.create_kernel_manager()
-        self.c.start_new_kernel()
+        import subprocess
+        # The kernel's own stdout/stderr must not reach ours (events travel there); stderr is
+        # kept in a file for "out of memory" diagnoses.
+        self.c.start_new_kernel(stdout=subprocess.DEVNULL, stderr=open(job["kernel_log"], "ab"))
         self.c.start_new_kernel_client()
     def run(self, code, timeout):
         cell = new_code_cell(code)
@@ -68,7 +94,7 @@ class Session:
     def recover(self):
         # After a timeout: SIGINT stops a busy loop in our kernel; a probe cell proves it listens.
         try:
-            self.c.km.interrupt_kernel()
+            interrupt_tree(self.c.km.provisioner.process.pid)
             status, _ = self.run("0", 15)
             return status == "ok"
         except Exception:

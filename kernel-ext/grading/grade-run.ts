@@ -11,6 +11,7 @@ import { kernelSpec } from "../kernelspec.js";
 import type { TestPlan } from "./assignment.js";
 import type { GradeConfig } from "./bundle.js";
 import { EVENT_PREFIX, GRADE_DRIVER, type DriverEvent, type DriverJob } from "./grade-driver.js";
+import { isolatedArgv, isolationAvailable } from "./isolation.js";
 import { readNotebook } from "./notebook.js";
 import { planSubmission } from "./plan-submission.js";
 import { gradescopeResults, type GradescopeResults } from "./results.js";
@@ -23,6 +24,8 @@ export interface GradeEnv {
   launcher: string;
   /** dist/kernel-ext/grading/runtime.js */
   runtime: string;
+  /** Folders the kernel must not see (the autograder bundle); masked when isolation is available. */
+  hide?: string[];
   /** Called with each driver event (progress). */
   onEvent?: (e: DriverEvent) => void;
 }
@@ -62,7 +65,9 @@ export async function gradeSubmission(file: string, plan: TestPlan, config: Grad
     fs.copyFileSync(file, path.join(work, path.basename(file)));
     const spec = kernelSpec({ nodePath: process.execPath, launcherPath: env.launcher, version: "grader" });
     spec.argv.splice(1, 0, `--max-old-space-size=${config.memoryMb}`);
-    fs.writeFileSync(path.join(kdir, "kernel.json"), JSON.stringify({ ...spec, display_name: "deeprob-ts (grader)" }));
+    const argv = env.hide?.length && isolationAvailable() ? isolatedArgv(spec.argv, env.hide) : spec.argv;
+    fs.writeFileSync(path.join(kdir, "kernel.json"), JSON.stringify({ ...spec, argv, display_name: "deeprob-ts (grader)" }));
+    const kernelLog = path.join(tmp, "kernel-stderr.log");
     const verdictFile = path.join(side, "verdicts.jsonl");
     fs.writeFileSync(verdictFile, "", { mode: 0o600 });
     const nonce = crypto.randomBytes(16).toString("hex");
@@ -74,7 +79,7 @@ export async function gradeSubmission(file: string, plan: TestPlan, config: Grad
     });
     const job: DriverJob = {
       kernel_name: KERNEL, cwd: work, preamble: preambleCode(env.runtime, nonce, verdictFile), cells: sub.cells, questions,
-      cell_timeout: config.cellTimeout, total_timeout: config.totalTimeout, max_restarts: config.maxRestarts,
+      cell_timeout: config.cellTimeout, total_timeout: config.totalTimeout, max_restarts: config.maxRestarts, kernel_log: kernelLog,
     };
     const events: DriverEvent[] = [];
     let stderr = "";
@@ -100,12 +105,13 @@ export async function gradeSubmission(file: string, plan: TestPlan, config: Grad
       child.on("close", () => { clearTimeout(hard); resolve(); });
       child.stdin.end(JSON.stringify(job));
     });
+    const klog = fs.existsSync(kernelLog) ? fs.readFileSync(kernelLog, "utf8").slice(-20000) : "";
     const verdicts = readVerdicts(fs.readFileSync(verdictFile, "utf8"), tokens);
     const byQ = new Map<string, Extract<DriverEvent, { type: "question" }>>();
     for (const e of events) if (e.type === "question" && !byQ.has(e.id)) byQ.set(e.id, e);
     const results = plan.questions.map((q) => {
       const r = scoreQuestion(q, byQ.get(q.id), verdicts.get(q.id));
-      if (byQ.get(q.id)?.status === "dead" && /heap out of memory|Reached heap limit/.test(stderr)) r.output += "\n(the kernel ran out of memory)";
+      if (byQ.get(q.id)?.status === "dead" && /heap out of memory|Reached heap limit/.test(klog)) r.output += "\n(the kernel ran out of memory)";
       return r;
     });
     const notes = [...sub.notes, ...cellNotes(events)];

@@ -63,7 +63,7 @@ export function allClose(actual: unknown, expected: unknown, opts: AllCloseOptio
     }
   }
   const n = a.data.length;
-  if (bad === 0) return outcome("allClose", true, 1, opts, `all ${n} values match (rtol=${rtol}, atol=${atol})`);
+  if (bad === 0) return outcome("allClose", true, 1, opts, `all ${n} values match (rtol=${fmt(rtol)}, atol=${fmt(atol)})`);
   const y = scalar ? e.data[0] : e.data[worst];
   const msg = `${bad} of ${n} values differ; worst at ${unravel(worst, a.shape) || "the scalar"}: got ${fmt(a.data[worst])}, expected ${fmt(y)}` +
     ` (|diff| ${fmt(worstErr)} > atol + rtol*|expected| = ${fmt(atol + rtol * P.abs(y))})`;

@@ -12,7 +12,7 @@ describe("Grader.check", () => {
     });
     expect([r.score, r.points, r.passed]).toEqual([2, 3, false]);
     const bundle = (r as unknown as Record<symbol, () => Record<string, string>>)[DISPLAY]();
-    expect(bundle["text/plain"]).toBe("q1_relu: FAILED (2/3 points)\n  ✓ relu forward [2/2]: all 2 values match (rtol=0.00001, atol=1e-8)\n" +
+    expect(bundle["text/plain"]).toBe("q1_relu: FAILED (2/3 points)\n  ✓ relu forward [2/2]: all 2 values match (rtol=1e-5, atol=1e-8)\n" +
       "  ✗ relu at -1 [0/1]: 1 of 1 values differ; worst at [0]: got 1, expected 0 (|diff| 1 > atol + rtol*|expected| = 1e-8)");
     expect(bundle["text/html"]).toContain("q1_relu: failed</b> — 2/3 points");
   });
@@ -38,5 +38,14 @@ describe("Grader.check", () => {
     expect(() => g.check("q1", undefined as never)).toThrow('grader.check("q1"): expected a test function (t) => { ... }, got undefined');
     g.check("q1", (t) => { t.ok(true, { points: 2 }); });
     expect(g.summary()).toBe("✓ q1: 2/2\n2/2 points from 1 question(s)");
+  });
+});
+
+describe("Grader.hidden", () => {
+  it("marks assertions of the running check as hidden and refuses outside a check", () => {
+    const g = new Grader();
+    const r = g.check("q1", (t) => { t.ok(true, { name: "public" }); g.hidden(() => { t.ok(false, { name: "secret" }); }); });
+    expect(r.outcomes.map((o) => [o.name, o.hidden])).toEqual([["public", false], ["secret", true]]);
+    expect(() => g.hidden(() => {})).toThrow("grader.hidden: call it inside a grader.check(id, (t) => { ... }) test function");
   });
 });

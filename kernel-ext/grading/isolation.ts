@@ -1,0 +1,31 @@
+// Keeps the hidden tests off the student kernel's disk: where the machine allows unprivileged
+// user namespaces (util-linux `unshare`), the kernel starts in its own user, mount and PID
+// namespaces with an empty read-only tmpfs over the autograder folder, and cannot see the
+// grader's processes (no /proc/<pid>/root or /mem way around the mask). Elsewhere grading still
+// works, and the command says the tests were readable.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const UNSHARE = ["--user", "--map-root-user", "--mount", "--pid", "--fork", "--mount-proc", "--kill-child"];
+
+let probed: boolean | null = null;
+
+/** True when `unshare` can create the namespaces and mount a tmpfs here (probed once). */
+export function isolationAvailable(): boolean {
+  if (probed === null) {
+    const r = spawnSync("unshare", [...UNSHARE, "/bin/sh", "-c", "mount -t tmpfs -o size=4k none /mnt 2>/dev/null || mount -t tmpfs -o size=4k none /tmp"], { stdio: "ignore", timeout: 10_000 });
+    probed = r.status === 0;
+  }
+  return probed;
+}
+
+/**
+ * Wraps a kernel argv so it runs with each of `hide` (folders) masked by an empty tmpfs.
+ * The node process is not PID 1 of the namespace (sh is), so SIGINT keeps its normal meaning.
+ * @example isolatedArgv(["/usr/bin/node", "launcher.js", "{connection_file}"], ["/ag"])[0] // => "unshare"
+ */
+export function isolatedArgv(argv: readonly string[], hide: readonly string[]): string[] {
+  const dirs = hide.filter((d) => fs.existsSync(d)).map((d) => fs.realpathSync(d));
+  const script = 'set -e; n=$1; shift; i=0; while [ "$i" -lt "$n" ]; do mount -t tmpfs -o size=4k,mode=0500,ro none "$1"; shift; i=$((i+1)); done; "$@"';
+  return ["unshare", ...UNSHARE, "/bin/sh", "-c", script, "sh", String(dirs.length), ...dirs, ...argv];
+}
