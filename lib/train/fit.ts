@@ -2,7 +2,7 @@
 // per-step and per-epoch callbacks (display hooks live progress into them), early stopping,
 // learning-rate schedules, and a History. `fit` yields to the event loop between epochs so
 // progress displays update while it runs; `fitSync` is the same loop without yielding.
-import type { Tensor } from "../tensor/index.js";
+import { Tensor as TensorClass, type Tensor } from "../tensor/index.js";
 import type { Generator as Rng } from "../random/index.js";
 import { softmaxCrossEntropy, type LossResult, type Module } from "../nn/index.js";
 import type { LRScheduler, Optimizer } from "../optim/index.js";
@@ -79,13 +79,17 @@ function correct(scores: Tensor, labels: ArrayLike<number>): number {
 }
 
 /**
- * Scores of `model` on x in eval mode, in batches.
- * @example const logits = predict(model, xTest)
+ * Scores of `model` on x in eval mode, computed in batches and concatenated along dim 0.
+ * @example const logits = predict(model, xTest); // [N, C]
  */
-export function predict(model: Module, x: Tensor, batchSize = 1024): Tensor[] {
-  const out: Tensor[] = [];
-  for (const idx of batchIndices(x.shape[0], batchSize, { shuffle: false })) out.push(model.forward(takeRows(x, idx), { training: false }));
-  return out;
+export function predict(model: Module, x: Tensor, batchSize = 1024): Tensor {
+  const parts = batchIndices(x.shape[0], batchSize, { shuffle: false }).map((idx) => model.forward(takeRows(x, idx), { training: false }).contiguous());
+  if (parts.length === 0) throw new RangeError("predict: x has no rows");
+  const row = parts[0].size / parts[0].shape[0], first = parts[0].data;
+  const out = new (first.constructor as new (n: number) => typeof first)(x.shape[0] * row);
+  let off = 0;
+  for (const p of parts) { out.set(p.data.subarray(p.offset, p.offset + p.size), off); off += p.size; }
+  return new TensorClass(out, [x.shape[0], ...parts[0].shape.slice(1)]);
 }
 
 /**

@@ -5,9 +5,10 @@ import { Tensor, tensor } from "../../../../lib/tensor/index.js";
 import { rng } from "../../../../lib/random/index.js";
 import { BatchNorm1d, Dropout, Linear, ReLU, Sequential, l2Penalty } from "../../../../lib/nn/index.js";
 import { Adam, CosineAnnealingLR, SGD } from "../../../../lib/optim/index.js";
-import { accuracy, evaluate, fit, fitSync } from "../../../../lib/train/fit.js";
+import { accuracy, evaluate, fit, fitSync, predict } from "../../../../lib/train/fit.js";
 import { loadDigits, trainTestSplit } from "../../../../lib/data/index.js";
 import { mul } from "../../../../lib/ops/index.js";
+import { allClose, FLOAT32_ATOL, FLOAT32_RTOL } from "../../tolerance.js";
 
 // The UCI digits (1,797 8x8 images) shipped in notebooks/data/digits (see its provenance README).
 function loadDigitsCsv() {
@@ -95,5 +96,10 @@ describe("fit on the digits dataset", () => {
     expect(h.stopReason).toBe("callback");
     expect(() => fitSync(model, { x: train.x, y: [1, 2], optimizer: new SGD(model.parameters(), { lr: 0.01 }), epochs: 1, batchSize: 8, rng: rng(1) })).toThrow("fit: 1437 samples but 2 labels");
     expect(accuracy(tensor([[0.1, 2], [3, 1]]), [1, 1])).toBe(0.5);
+    const logits = predict(model, test.x, 100); // 4 batches, concatenated
+    expect(logits.shape).toEqual([360, 10]);
+    expect(accuracy(logits, test.y)).toBe(evaluate(model, test.x, test.y).accuracy);
+    // float32 GEMM blocking differs between a 100-row batch and a single row: compare to float32 tolerance.
+    expect(allClose(logits.data.slice(0, 10), model.forward(test.x.slice([0, 1]), { training: false }).data, FLOAT32_RTOL, FLOAT32_ATOL)).toBe(true);
   });
 });
