@@ -101,11 +101,12 @@ export class LiveCurves {
     return trainingCurves(this.series, { title: this.opts.title, logLoss: this.opts.logLoss });
   }
 
-  /** The final, full bundle replaces the live picture; returns the figure. */
-  close(): Figure {
-    const fig = this.figure();
-    if (this.sink) this.emit(fig.toBundle());
-    return fig;
+  /**
+   * The final, full bundle replaces the live picture. Returns nothing, like tqdm's close, so a
+   * cell ending in `live.close()` does not show the figure a second time; use `figure()`.
+   */
+  close(): void {
+    if (this.sink) this.emit(this.figure().toBundle());
   }
 
   private send(png: string): void {

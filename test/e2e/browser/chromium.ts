@@ -15,6 +15,8 @@ export interface Browser {
   errors: string[];
   /** URLs the page tried to reach and was refused. */
   blocked: string[];
+  /** URLs that answered with an HTTP error status. */
+  failed: string[];
   close(): Promise<void>;
 }
 
@@ -32,11 +34,13 @@ export async function openBrowser(opts: { allowOrigin?: string; viewport?: { wid
     blocked.push(url);
     return route.abort("internetdisconnected");
   });
+  const failed: string[] = [];
   const page = context.pages()[0] ?? (await context.newPage());
+  page.on("response", (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
   page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   return {
-    page, context, errors, blocked,
+    page, context, errors, blocked, failed,
     close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); },
   };
 }
@@ -54,10 +58,13 @@ export async function figureStates(page: Page): Promise<{ key: string; mainSvg: 
   }));
 }
 
-/** Wait until every figure drew (or `ms` passed; the caller's assertions then say which did not). */
-export async function waitForFigures(page: Page, ms = 20_000): Promise<void> {
-  await page.waitForFunction(() => {
+/**
+ * Wait until at least `count` figures exist and every one drew (or `ms` passed; the caller's
+ * assertions then say which did not).
+ */
+export async function waitForFigures(page: Page, ms = 20_000, count = 1): Promise<void> {
+  await page.waitForFunction((n) => {
     const figs = document.querySelectorAll("div.deeprob-figure");
-    return figs.length > 0 && Array.from(figs).every((f) => f.querySelector(".main-svg"));
-  }, undefined, { timeout: ms }).catch(() => undefined);
+    return figs.length >= n && Array.from(figs).every((f) => f.querySelector(".main-svg"));
+  }, count, { timeout: ms }).catch(() => undefined);
 }
