@@ -1,0 +1,40 @@
+// W5: data augmentation throughput, images/s. The peers' case: 1024 CIFAR-shaped uint8 images,
+// random crop (pad 4) + horizontal flip + brightness/contrast jitter -> float32 (peers.py W5).
+// Ours: the fused batch path (dr.augment.randomCropFlipJitter) and, for reference, the same recipe
+// as a per-image Compose of transforms; then RandAugment (N=2, M=9) at 32x32 and 224x224.
+export const id = "W5";
+export const title = "augmentation images/s (CIFAR crop+flip+jitter; RandAugment)";
+
+export async function run(ctx) {
+  const dr = ctx.dist("lib/index.js");
+  const A = dr.augment, D = dr.data;
+  const N = 1024, g = dr.rng(11);
+  const src = new Uint8Array(N * 32 * 32 * 3);
+  for (let i = 0; i < src.length; i++) src[i] = Math.min(255, Math.max(0, Math.round(128 + 50 * g.normal())));
+  const batch = new dr.Tensor(src, [N, 32, 32, 3]);
+  const peerCase = /^crop\(pad4\)\+flip\+brightness\/contrast/;
+  const opt = { warmup: 3, minReps: 5, maxReps: 25, budgetMs: 3000 };
+
+  const fused = await ctx.measure(() => A.randomCropFlipJitter(batch, { padding: 4, brightness: 0.4, contrast: 0.4 }, g), opt);
+  ctx.emit("crop(pad4)+flip+brightness/contrast, 1024 uint8 -> f32 (fused batch)", fused, ctx.rates.images_s(N, fused), { target: { min_rate: 60000 }, peerCase });
+
+  // The memory floor on this machine in this run: a bare uint8 -> float32 conversion of the batch.
+  // On a loaded machine every rate drops; the fused path's ratio to this floor stays meaningful.
+  const floor = await ctx.measure(() => { const o = new Float32Array(src.length); for (let i = 0; i < src.length; i++) o[i] = src[i] * (1 / 255); return o; }, opt);
+  ctx.emit("uint8 -> f32 conversion of the batch (memory floor)", floor, ctx.rates.images_s(N, floor));
+
+  const pipeline = A.compose([new A.ToFloat(), new A.RandomCrop(32, { padding: 4 }), new A.RandomHorizontalFlip(), new A.ColorJitter({ brightness: 0.4, contrast: 0.4 })]);
+  const images = D.imagesFromTensor(batch, "HWC");
+  const perImage = await ctx.measure(() => pipeline.batch(images, g), { warmup: 1, minReps: 3, maxReps: 9, budgetMs: 3000 });
+  ctx.emit("crop(pad4)+flip+brightness/contrast, 1024 uint8 -> f32 (per-image Compose)", perImage, ctx.rates.images_s(N, perImage), { peerCase });
+
+  const ra = new A.RandAugment({ numOps: 2, magnitude: 9 });
+  const small = images.slice(0, 256);
+  const r32 = await ctx.measure(() => ra.batch(small, g), { warmup: 1, minReps: 3, maxReps: 9, budgetMs: 3000 });
+  ctx.emit("RandAugment(N=2, M=9) 32x32 uint8", r32, ctx.rates.images_s(small.length, r32));
+
+  const cat = A.centerCrop(A.resize(D.sampleImage("chelsea"), 256), 224);
+  const big = Array.from({ length: 16 }, () => cat);
+  const r224 = await ctx.measure(() => ra.batch(big, g), { warmup: 1, minReps: 3, maxReps: 9, budgetMs: 3000 });
+  ctx.emit("RandAugment(N=2, M=9) 224x224 uint8", r224, ctx.rates.images_s(big.length, r224));
+}

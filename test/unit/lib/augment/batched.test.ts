@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { Image } from "../../../../lib/data/image.js";
+import { imagesFromTensor } from "../../../../lib/data/tensor-image.js";
+import { applyCropFlipJitter, makeCropFlipJitterParams, randomCropFlipJitter } from "../../../../lib/augment/batched.js";
+import { crop } from "../../../../lib/augment/functional/crop.js";
+import { pad } from "../../../../lib/augment/functional/pad.js";
+import { horizontalFlip } from "../../../../lib/augment/functional/flip.js";
+import { adjustBrightness, adjustContrast } from "../../../../lib/augment/functional/color.js";
+import { rng } from "../../../../lib/random/index.js";
+import { Tensor } from "../../../../lib/tensor/index.js";
+import { allClose } from "../../tolerance.js";
+
+function batch(n: number, side: number): Tensor {
+  const g = rng(9), data = new Uint8Array(n * side * side * 3);
+  for (let i = 0; i < data.length; i++) data[i] = Math.min(255, Math.max(0, Math.round(128 + 50 * g.normal())));
+  return new Tensor(data, [n, side, side, 3]);
+}
+
+describe("randomCropFlipJitter (fused CIFAR recipe)", () => {
+  it("equals the per-image kernels (float, pad, crop, flip, brightness/contrast in the drawn order)", () => {
+    const x = batch(16, 8);
+    const p = makeCropFlipJitterParams(16, 8, { padding: 2 }, rng(3));
+    const fused = imagesFromTensor(applyCropFlipJitter(x, p));
+    const imgs = imagesFromTensor(x);
+    expect(new Set(p.brightnessFirst).size).toBe(2); // both orders occur
+    expect(new Set(p.flip).size).toBe(2);
+    imgs.forEach((img, i) => {
+      let ref: Image = crop(pad(img.toDType("float32"), 2), p.top[i], p.left[i], 8, 8);
+      if (p.flip[i]) ref = horizontalFlip(ref);
+      ref = p.brightnessFirst[i] ? adjustContrast(adjustBrightness(ref, p.brightness[i]), p.contrast[i]) : adjustBrightness(adjustContrast(ref, p.contrast[i]), p.brightness[i]);
+      expect(allClose(fused[i].data, ref.data)).toBe(true);
+    });
+  });
+  it("samples within torchvision's ranges, is seeded, and leaves the input alone", () => {
+    const x = batch(64, 32), before = Array.from(x.toTypedArray());
+    const p = makeCropFlipJitterParams(64, 32, {}, rng(1));
+    for (let i = 0; i < 64; i++) {
+      expect(p.top[i]).toBeGreaterThanOrEqual(0); expect(p.top[i]).toBeLessThanOrEqual(8);
+      expect(p.brightness[i]).toBeGreaterThanOrEqual(0.6); expect(p.brightness[i]).toBeLessThan(1.4);
+      expect(p.contrast[i]).toBeGreaterThanOrEqual(0.6); expect(p.contrast[i]).toBeLessThan(1.4);
+    }
+    const a = randomCropFlipJitter(x, {}, rng(2)), b = randomCropFlipJitter(x, {}, rng(2));
+    expect(a.shape).toEqual([64, 32, 32, 3]);
+    const va = a.toTypedArray(), vb = b.toTypedArray(), vx = x.toTypedArray();
+    expect(va.every((v, i) => v === vb[i])).toBe(true);
+    expect(vx.every((v, i) => v === before[i])).toBe(true);
+    expect(va.every((v) => v >= 0 && v <= 1)).toBe(true);
+  });
+  it("no jitter, no flip, no padding is ToFloat", () => {
+    const x = batch(2, 4);
+    const y = randomCropFlipJitter(x, { padding: 0, p: 0, brightness: 0, contrast: 0 }, rng(0));
+    expect(allClose(y.toTypedArray(), Array.from(x.toTypedArray(), (v) => v / 255))).toBe(true);
+  });
+  it("refuses what it cannot do", () => {
+    expect(() => randomCropFlipJitter(new Tensor(new Float32Array(12), [1, 2, 2, 3]), {}, rng(0))).toThrow(/expected a uint8 RGB batch \[N, H, W, 3\] \(NHWC\); got float32 \[1, 2, 2, 3\]/);
+    expect(() => randomCropFlipJitter(batch(1, 4), { size: 20 }, rng(0))).toThrow(/size must be an integer in \[1, 12\]/);
+  });
+});
