@@ -1,7 +1,7 @@
 // In-place ops for the hot paths optimizers need (w.sub_(mul(lr, g))), ending in `_` as PyTorch.
-// `other` broadcasts to the target's shape; the result is cast to the target's dtype.
-import { broadcastShapes, broadcastStrides, formatShape, shapesEqual, Tensor } from "../tensor/index.js";
-import { asTensor, scalar, type TensorLike } from "./convert.js";
+// `other` broadcasts to the target's shape; the result is stored in the target's dtype.
+import { broadcastShapes, broadcastStrides, floatResult, formatShape, isFloat, shapesEqual, Tensor } from "../tensor/index.js";
+import { asTensor, resultType, scalar, type TensorLike } from "./convert.js";
 import { forEachRowN } from "./iterate.js";
 import { binaryStrided, type BinaryName } from "./kernels.js";
 
@@ -30,6 +30,13 @@ function other(b: TensorLike, target: Tensor, op: string): Tensor {
 function inplace(op: BinaryName, name: string, target: Tensor, b: TensorLike): Tensor {
   if (!(target instanceof Tensor)) throw new TypeError(`${name}: the target must be a Tensor`);
   checkWritable(target, name);
+  // As PyTorch: a float result cannot be stored in place into an integer tensor (it would be
+  // truncated silently); integer results may narrow (int32 into uint8 wraps, as torch).
+  let dt = resultType(target, b, name);
+  if (op === "div") dt = floatResult(dt);
+  if (isFloat(dt) && !isFloat(target.dtype)) {
+    throw new TypeError(`${name}: the result is ${dt} and cannot be stored in place into ${target.dtype === "int32" ? "an" : "a"} ${target.dtype} tensor; use the out-of-place op or astype("float32") first`);
+  }
   let t = other(b, target, name);
   // x.add_(x.T) reads elements it has already written unless the operand is copied first
   // (NumPy buffers overlapping operands the same way); the identical view (x.add_(x)) is safe.
@@ -45,7 +52,7 @@ export function add_(target: Tensor, b: TensorLike): Tensor { return inplace("ad
 export function sub_(target: Tensor, b: TensorLike): Tensor { return inplace("sub", "sub_", target, b); }
 /** target *= b, in place; returns target. @example v.mul_(0.9) */
 export function mul_(target: Tensor, b: TensorLike): Tensor { return inplace("mul", "mul_", target, b); }
-/** target /= b, in place (truncated when target is an integer tensor); returns target. @example x.div_(2) */
+/** target /= b, in place (float targets only: true division, as torch); returns target. @example x.div_(2) */
 export function div_(target: Tensor, b: TensorLike): Tensor { return inplace("div", "div_", target, b); }
 
 /** Copies (broadcast) `src` into target, converting dtype; returns target. @example x.slice(0).copy_(tensor([1, 2, 3])) */

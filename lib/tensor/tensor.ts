@@ -11,6 +11,23 @@ import { checkPermutation, expandGeometry, inferShape, reshapeStrides, sliceGeom
 /** Nested JS arrays of numbers, as `toArray()` returns and `tensor()` accepts. */
 export type NestedArray = number | NestedArray[];
 
+// A view must stay inside its storage, or reads return undefined (NaN) instead of failing.
+function checkBounds(data: DataArray, shape: readonly number[], strides: readonly number[], offset: number): void {
+  for (const d of shape) if (!Number.isInteger(d) || d < 0) throw new RangeError(`Tensor: shape must contain non-negative integers; got ${formatShape(shape)}`);
+  if (strides.length !== shape.length || !strides.every(Number.isInteger) || !Number.isInteger(offset)) {
+    throw new RangeError(`Tensor: strides ${formatShape(strides)} and offset ${offset} must be integers, one stride per dimension of ${formatShape(shape)}`);
+  }
+  if (shapeSize(shape) === 0) return;
+  let lo = offset, hi = offset;
+  for (let i = 0; i < shape.length; i++) {
+    const span = (shape[i] - 1) * strides[i];
+    if (span < 0) lo += span; else hi += span;
+  }
+  if (lo < 0 || hi >= data.length) {
+    throw new RangeError(`Tensor: a view of shape ${formatShape(shape)} (strides ${formatShape(strides)}, offset ${offset}) needs storage indices ${lo}..${hi}; the storage has ${data.length} elements`);
+  }
+}
+
 /**
  * An n-dimensional array. Views (reshape, transpose, slice, expand, ...) share storage; use
  * `clone()` or `contiguous()` for an independent or row-major copy.
@@ -29,9 +46,7 @@ export class Tensor {
     this.shape = Object.freeze(shape.slice());
     this.strides = Object.freeze(strides ? strides.slice() : contiguousStrides(shape));
     this.offset = offset;
-    if (!strides && offset + shapeSize(shape) > data.length) {
-      throw new RangeError(`Tensor: shape ${formatShape(shape)} needs ${shapeSize(shape)} elements; the storage has ${data.length - offset}`);
-    }
+    checkBounds(data, this.shape, this.strides, offset);
   }
 
   /** Number of elements. @example zeros([2, 3]).size // 6 */

@@ -28,8 +28,15 @@ describe("in-place ops", () => {
     w.sub_(ops.mul(0.5, tensor([2, 2, 2]))).mul_(2).add_(1);
     expect(w.toArray()).toEqual([1, 3, 5]);
     const i = tensor([7, 9], { dtype: "int32" });
-    i.div_(2);
-    expect(i.toArray()).toEqual([3, 4]);
+    i.mul_(3).sub_(tensor([1, 1], { dtype: "uint8" }));
+    expect(i.toArray()).toEqual([20, 26]);
+    expect(() => i.div_(2)).toThrow('div_: the result is float32 and cannot be stored in place into an int32 tensor; use the out-of-place op or astype("float32") first');
+    expect(() => i.add_(0.5)).toThrow("add_: the result is float32 and cannot be stored in place into an int32 tensor");
+    expect(() => i.add_(tensor([1, 1]))).toThrow("add_: the result is float32");
+    expect(i.toArray()).toEqual([20, 26]);
+    const u = tensor([250], { dtype: "uint8" });
+    u.add_(tensor([10], { dtype: "int32" }));
+    expect(u.toArray()).toEqual([4]);
   });
 
   it("copy_ and fill_: broadcast, convert, and handle overlapping storage (x.copy_(x.T))", () => {
