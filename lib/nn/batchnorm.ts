@@ -42,6 +42,10 @@ export abstract class BatchNorm extends Module {
     this.runningVar = ones([numFeatures], { dtype });
   }
 
+  protected override ownBuffers(): [string, Tensor][] {
+    return [["runningMean", this.runningMean], ["runningVar", this.runningVar]];
+  }
+
   protected override convertBuffers(dtype: FloatDType): void {
     this.runningMean = this.runningMean.to(dtype);
     this.runningVar = this.runningVar.to(dtype);

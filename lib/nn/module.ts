@@ -80,6 +80,51 @@ export abstract class Module {
     return out;
   }
 
+  /** Non-learnable state saved with the model (batch norm's running statistics). */
+  protected ownBuffers(): [string, Tensor][] { return []; }
+
+  /** [qualified name, tensor] pairs of all buffers ("1.runningMean"). */
+  namedBuffers(prefix = ""): [string, Tensor][] {
+    const out: [string, Tensor][] = this.ownBuffers().map(([n, t]) => [prefix + n, t]);
+    this.children().forEach((c, i) => out.push(...c.namedBuffers(`${prefix}${i}.`)));
+    return out;
+  }
+
+  /**
+   * Copies of every parameter and buffer by qualified name, as PyTorch's state_dict().
+   * @example const best = model.stateDict(); ...; model.loadStateDict(best)
+   */
+  stateDict(): Record<string, Tensor> {
+    const out: Record<string, Tensor> = {};
+    for (const [n, p] of this.namedParameters()) out[n] = p.data.clone();
+    for (const [n, b] of this.namedBuffers()) out[n] = b.clone();
+    return out;
+  }
+
+  /**
+   * Copies values from a state dict into the parameters and buffers (in place, converting
+   * dtype). Missing or unexpected names and shape mismatches are errors, as PyTorch's strict load.
+   * @example model.loadStateDict(saved)
+   */
+  loadStateDict(state: Record<string, Tensor>): void {
+    const op = `${this.constructor.name}.loadStateDict`;
+    const targets = new Map<string, Tensor>([...this.namedParameters().map(([n, p]) => [n, p.data] as [string, Tensor]), ...this.namedBuffers()]);
+    const missing = [...targets.keys()].filter((k) => !(k in state)), unexpected = Object.keys(state).filter((k) => !targets.has(k));
+    if (missing.length || unexpected.length) {
+      throw new RangeError(`${op}: ${missing.length ? `missing keys: ${missing.join(", ")}` : ""}${missing.length && unexpected.length ? "; " : ""}${unexpected.length ? `unexpected keys: ${unexpected.join(", ")}` : ""}`);
+    }
+    for (const [k, t] of targets) {
+      const src = state[k];
+      if (!(src instanceof Tensor) || src.shape.length !== t.shape.length || src.shape.some((d, i) => d !== t.shape[i])) {
+        throw new RangeError(`${op}: "${k}" has shape [${t.shape.join(", ")}] in the model but ${src instanceof Tensor ? `[${src.shape.join(", ")}]` : "is not a Tensor"} in the state dict`);
+      }
+    }
+    for (const [k, t] of targets) {
+      const v = state[k].toTypedArray(), d = t.data;
+      for (let i = 0; i < v.length; i++) d[t.offset + i] = v[i];
+    }
+  }
+
   /** Sets every gradient to zero. */
   zeroGrad(): void {
     for (const p of this.parameters()) p.gradValues.fill(0);

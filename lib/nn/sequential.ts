@@ -22,7 +22,15 @@ export class Sequential extends Module {
   override children(): readonly Module[] { return this.layers; }
   forward(x: Tensor, opts?: ForwardOptions): Tensor {
     let h = x;
-    for (const l of this.layers) h = l.forward(h, opts);
+    for (let i = 0; i < this.layers.length; i++) {
+      try {
+        h = this.layers[i].forward(h, opts);
+      } catch (e) {
+        // Say which layer of the chain failed: "Sequential layer 2 (Linear): Linear.forward: ...".
+        if (e instanceof Error && !e.message.startsWith("Sequential layer")) e.message = `Sequential layer ${i} (${this.layers[i].constructor.name}): ${e.message}`;
+        throw e;
+      }
+    }
     return h;
   }
   backward(dout: Tensor, opts?: BackwardOptions): Tensor {

@@ -120,8 +120,7 @@ function* loop(model: Module, o: FitOptions): Generator<void, History, void> {
   const es = o.earlyStopping;
   const monitor: Metric = es?.monitor ?? (o.validation ? "valLoss" : "loss");
   const maximize = monitor === "accuracy" || monitor === "valAccuracy";
-  let best = maximize ? -Infinity : Infinity, bestEpoch = 0, bestParams: Float64Array[] | null = null, wait = 0;
-  const params = model.parameters();
+  let best = maximize ? -Infinity : Infinity, bestEpoch = 0, bestState: Record<string, Tensor> | null = null, wait = 0;
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     const t0 = Date.now(), lr = o.optimizer.lr;
     const batches = batchIndices(labels.length, o.batchSize, { rng: o.rng, shuffle: o.shuffle ?? true });
@@ -153,7 +152,7 @@ function* loop(model: Module, o: FitOptions): Generator<void, History, void> {
       const improved = maximize ? v > best + (es.minDelta ?? 0) : v < best - (es.minDelta ?? 0);
       if (improved) {
         best = v; bestEpoch = epoch; wait = 0;
-        if (es.restoreBest !== false) bestParams = params.map((p) => Float64Array.from(p.values));
+        if (es.restoreBest !== false) bestState = model.stateDict(); // parameters and running statistics
       } else if (++wait >= es.patience) {
         history.stopReason = "earlyStopping";
         break;
@@ -161,8 +160,8 @@ function* loop(model: Module, o: FitOptions): Generator<void, History, void> {
     }
     yield;
   }
-  if (es && es.restoreBest !== false && bestParams && bestEpoch !== history.last?.epoch) {
-    params.forEach((p, i) => p.values.set(bestParams![i]));
+  if (es && es.restoreBest !== false && bestState && bestEpoch !== history.last?.epoch) {
+    model.loadStateDict(bestState);
     history.restoredEpoch = bestEpoch;
   }
   return history;

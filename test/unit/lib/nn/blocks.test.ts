@@ -83,6 +83,7 @@ describe("Residual, Sequential, Flatten", () => {
     expect(inspect(s)).toBe(String(s)); // notebooks print the repr, not cached arrays
     expect(inspect(s.parameters()[0])).toBe("Parameter weight [3, 2] float32");
     expect(() => new Sequential({} as never)).toThrow("Sequential: argument 0 is not a Module (got object)");
+    expect(() => s.forward(zeros([4, 5]))).toThrow("Sequential layer 0 (Linear): Linear.forward: expected input of shape [..., 2], got [4, 5]");
     expect(() => new Residual(new Linear(2, 3, { rng: rng(0) })).forward(zeros([1, 2]))).toThrow("Residual.forward: the branch maps [1, 2] to [1, 3]; x + F(x) needs equal shapes");
   });
 });
