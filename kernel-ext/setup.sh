@@ -21,12 +21,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm ci only when the lockfile changed since the last install (npm ci wipes node_modules).
+# npm dependencies: `npm ci` on a fresh clone (exactly the lockfile). Later runs reinstall only
+# when the lockfile changed since the last setup, and then with `npm install`, which updates
+# node_modules in place instead of wiping it (a running kernel or test keeps its files).
 stamp=node_modules/.deeprob-lock-stamp
-if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+if [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund
+  cp package-lock.json "$stamp"
+elif [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  npm install --no-audit --no-fund
   cp package-lock.json "$stamp"
 fi
 
 npm run --silent build
-node dist/kernel-ext/cli.js install --user >/dev/null 2>&1 || node dist/kernel-ext/cli.js install --user
+# The kernelspec (per user; JUPYTER_DATA_DIR is honoured). Idempotent: an up-to-date spec is left alone.
+node dist/kernel-ext/cli.js install --user
+echo "setup: done. Next: npm run lab (serve the notebooks) or npm test (run all tests)."
