@@ -8,32 +8,42 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
 // @ts-ignore: decorator
 @inline export function splat(x: f64): v128 { return f64x2.splat(x); }
 
+// a * b + c: one fused op in the relaxed-SIMD build, mul + add otherwise.
+// @ts-ignore: decorator
+@inline function fma(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return v128.relaxed_madd<f64>(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
+/** 1.5 * 2^52: adding it rounds a float64 of magnitude < 2^51 to an integer held in the low mantissa bits. */
+const ROUNDER: f64 = 6755399441055744.0;
+
 /**
- * e^x for |x| <= 120 (callers clamp; that covers float32's whole range): x = n ln2 + r with
- * |r| <= ln2 / 2, e^r by its Taylor polynomial to r^11 (relative error < 3e-13), times 2^n
- * built in the exponent bits.
+ * e^x, clamped to |x| <= 120 (float32's whole range): x = n ln2 + r with |r| <= ln2 / 2,
+ * e^r by its Taylor polynomial to r^9 (relative error < 3e-10, far below a float32 ulp),
+ * times 2^n built in the exponent bits. n is rounded with the 1.5 * 2^52 trick, whose low
+ * mantissa bits then hold n, so no float-to-int conversion is needed.
  */
 // @ts-ignore: decorator
 @inline export function vexp(x: v128): v128 {
-  x = f64x2.min(f64x2.max(x, splat(-120)), splat(120));
-  const n = f64x2.nearest(f64x2.mul(x, splat(LOG2E)));
-  let r = f64x2.sub(x, f64x2.mul(n, splat(LN2_HI)));
-  r = f64x2.sub(r, f64x2.mul(n, splat(LN2_LO)));
-  let p = splat(1.0 / 39916800);
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 3628800));
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 362880));
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 40320));
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 5040));
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 720));
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 120));
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 24));
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0 / 6));
-  p = f64x2.add(f64x2.mul(p, r), splat(0.5));
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0));
-  p = f64x2.add(f64x2.mul(p, r), splat(1.0));
-  // 2^n: (n + 1023) << 52 as float64 bits; n is within [-174, 174] after the clamp.
-  const ni = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(n));
-  const scale = i64x2.shl(i64x2.add(ni, i64x2.splat(1023)), 52);
+  // pmax/pmin with x first keep NaN (x < c is false for NaN, so x is returned).
+  x = f64x2.pmin(f64x2.pmax(x, splat(-120)), splat(120));
+  const t = fma(x, splat(LOG2E), splat(ROUNDER));
+  const n = f64x2.sub(t, splat(ROUNDER));
+  let r = fma(n, splat(-LN2_HI), x);
+  r = fma(n, splat(-LN2_LO), r);
+  let p = splat(1.0 / 362880);
+  p = fma(p, r, splat(1.0 / 40320));
+  p = fma(p, r, splat(1.0 / 5040));
+  p = fma(p, r, splat(1.0 / 720));
+  p = fma(p, r, splat(1.0 / 120));
+  p = fma(p, r, splat(1.0 / 24));
+  p = fma(p, r, splat(1.0 / 6));
+  p = fma(p, r, splat(0.5));
+  p = fma(p, r, splat(1.0));
+  p = fma(p, r, splat(1.0));
+  // 2^n: (n + 1023) << 52; the shift drops t's exponent bits, leaving n's biased exponent.
+  const scale = i64x2.shl(i64x2.add(t, i64x2.splat(1023)), 52);
   return f64x2.mul(p, scale);
 }
 
@@ -62,15 +72,15 @@ const LN2_LO: f64 = 1.90821492927058770002e-10;
   const z = f64x2.abs(x);
   const t = f64x2.div(splat(1), f64x2.add(splat(1), f64x2.mul(splat(0.5), z)));
   let p = splat(0.17087277);
-  p = f64x2.add(f64x2.mul(t, p), splat(-0.82215223));
-  p = f64x2.add(f64x2.mul(t, p), splat(1.48851587));
-  p = f64x2.add(f64x2.mul(t, p), splat(-1.13520398));
-  p = f64x2.add(f64x2.mul(t, p), splat(0.27886807));
-  p = f64x2.add(f64x2.mul(t, p), splat(-0.18628806));
-  p = f64x2.add(f64x2.mul(t, p), splat(0.09678418));
-  p = f64x2.add(f64x2.mul(t, p), splat(0.37409196));
-  p = f64x2.add(f64x2.mul(t, p), splat(1.00002368));
-  p = f64x2.add(f64x2.mul(t, p), splat(-1.26551223));
+  p = fma(t, p, splat(-0.82215223));
+  p = fma(t, p, splat(1.48851587));
+  p = fma(t, p, splat(-1.13520398));
+  p = fma(t, p, splat(0.27886807));
+  p = fma(t, p, splat(-0.18628806));
+  p = fma(t, p, splat(0.09678418));
+  p = fma(t, p, splat(0.37409196));
+  p = fma(t, p, splat(1.00002368));
+  p = fma(t, p, splat(-1.26551223));
   const r = f64x2.mul(t, vexp(f64x2.sub(p, f64x2.mul(z, z))));
   return v128.bitselect(r, f64x2.sub(splat(2), r), f64x2.ge(x, splat(0)));
 }
