@@ -1,5 +1,5 @@
 // FALLBACK kernels: plain-JS loops for what lib/kernels does not provide (comparisons, sign,
-// argmin, squared deviations, exact int32 products); ops/kernels.ts picks between the two.
+// argmin, squared deviations, column sums, exact int32 products); ops/kernels.ts picks between the two.
 // Stdlib style: explicit count, offsets and strides; inputs are never written. One switch per
 // call, so each loop body is a single inlined expression.
 import type { DataArray } from "../tensor/index.js";
@@ -109,4 +109,18 @@ export function argExtremeStrided(n: number, x: DataArray, ox: number, sx: numbe
     if (min ? v < best : v > best) { best = v; bi = i; }
   }
   return bi;
+}
+
+/**
+ * acc[j] += x[off + i*rowStride + j] for i < R, j < D: column sums of R rows, walking memory in
+ * order (reducing axis 0 of [N, D] one column at a time strides through memory N times).
+ * @example sumRows(2, 3, x, 0, 3, acc) // acc = column sums of a 2 x 3 matrix
+ */
+export function sumRows(R: number, D: number, x: DataArray, off: number, rowStride: number, acc: Float64Array): void {
+  for (let i = 0; i < R; i++, off += rowStride) for (let j = 0; j < D; j++) acc[j] += x[off + j];
+}
+
+/** acc[j] += (x[off + i*rowStride + j] - mean[j])^2 for i < R: the second pass of a column variance. @example sumSquaredDeviationRows(2, 3, x, 0, 3, mean, acc) */
+export function sumSquaredDeviationRows(R: number, D: number, x: DataArray, off: number, rowStride: number, mean: Float64Array, acc: Float64Array): void {
+  for (let i = 0; i < R; i++, off += rowStride) for (let j = 0; j < D; j++) { const d = x[off + j] - mean[j]; acc[j] += d * d; }
 }

@@ -7,7 +7,7 @@ import * as F from "./fallback.js";
 import type { BinaryName, UnaryName } from "./fallback.js";
 
 export type { BinaryName, UnaryName } from "./fallback.js";
-export { sumSquaredDeviations } from "./fallback.js";
+export { sumRows, sumSquaredDeviationRows, sumSquaredDeviations } from "./fallback.js";
 
 const KERNEL_BINARY: ReadonlySet<string> = new Set(K.BINARY_OPS);
 const KERNEL_UNARY: ReadonlySet<string> = new Set(K.UNARY_OPS);

@@ -1,10 +1,10 @@
 // Reductions over an axis, several axes, or all (axis omitted or null), with keepdims.
 // Sums, means and variances of float32 accumulate in float64 and round once at the end;
 // variance is two-pass (mean first), so it does not cancel catastrophically.
-import { allocate, contiguousStrides, floatResult, formatShape, normalizeAxes, normalizeAxis, Tensor, type DType } from "../tensor/index.js";
+import { allocate, contiguousStrides, floatResult, formatShape, isContiguous, normalizeAxes, normalizeAxis, shapeSize, Tensor, type DType } from "../tensor/index.js";
 import { asTensor, type TensorLike } from "./convert.js";
 import { forEachRowN } from "./iterate.js";
-import { argExtremeStrided, extremeStrided, sumSquaredDeviations, sumStrided } from "./kernels.js";
+import { argExtremeStrided, extremeStrided, sumRows, sumSquaredDeviationRows, sumSquaredDeviations, sumStrided } from "./kernels.js";
 
 /** An axis, a list of axes, or null/undefined for all axes. Negative axes count from the end. */
 export type Axis = number | readonly number[] | null | undefined;
@@ -34,10 +34,14 @@ function parse<O extends ReduceOptions>(axisOrOptions: Axis | O, options: O | un
 function reduceWith(
   name: string, x: Tensor, axis: Axis, keepdims: boolean, out: DType,
   reduceRow: (data: Tensor["data"], offset: number, count: number, stride: number) => number,
-  needsElements = false,
+  needsElements = false, reduceRows?: RowsReducer,
 ): Tensor {
   const red = normalizeAxes(axis, x.ndim, name);
   const kept = x.shape.map((_, i) => i).filter((i) => !red.includes(i));
+  if (reduceRows) {
+    const done = leadingRows(x, red, keepdims, out, name, reduceRows);
+    if (done) return done;
+  }
   let src = x.permute(...kept, ...red);
   let R = 1;
   for (const a of red) R *= x.shape[a];
@@ -57,6 +61,42 @@ function reduceWith(
   return res;
 }
 
+/** Reduces R rows of D contiguous values (row i at offset + i * rowStride) into D float64 results. */
+type RowsReducer = (data: Tensor["data"], offset: number, R: number, rowStride: number, D: number) => Float64Array;
+
+// Reductions over the leading axes of a tensor whose trailing axes are contiguous (the lecture's
+// mean(X, 0)) walk whole rows in memory order instead of striding down each column.
+function leadingRows(x: Tensor, red: number[], keepdims: boolean, out: DType, name: string, reduceRows: RowsReducer): Tensor | null {
+  const r = red.length;
+  if (r === 0 || r === x.ndim || red[r - 1] !== r - 1) return null;
+  const keptShape = x.shape.slice(r);
+  if (!isContiguous(keptShape, x.strides.slice(r))) return null;
+  const D = shapeSize(keptShape);
+  const rowStride = mergedStride(x.shape.slice(0, r), x.strides.slice(0, r));
+  if (rowStride === null || D < 8) return null;
+  const R = shapeSize(x.shape.slice(0, r));
+  const acc = reduceRows(x.data, x.offset, R, rowStride, D);
+  const res = new Tensor(allocate(out, D, name), keepdims ? [...red.map(() => 1), ...keptShape] : keptShape);
+  for (let j = 0; j < D; j++) res.data[j] = acc[j];
+  return res;
+}
+
+function columnMeans(d: Tensor["data"], off: number, R: number, rs: number, D: number): Float64Array {
+  const acc = new Float64Array(D);
+  sumRows(R, D, d, off, rs, acc);
+  for (let j = 0; j < D; j++) acc[j] /= R;
+  return acc;
+}
+
+function columnVariances(c: number, root: boolean): RowsReducer {
+  return (d, off, R, rs, D) => {
+    const m = columnMeans(d, off, R, rs, D), acc = new Float64Array(D);
+    sumSquaredDeviationRows(R, D, d, off, rs, m, acc);
+    for (let j = 0; j < D; j++) acc[j] = root ? Math.sqrt(acc[j] / Math.max(R - c, 0)) : acc[j] / Math.max(R - c, 0);
+    return acc;
+  };
+}
+
 // One stride that walks all reduced dims in order, or null if they are not evenly spaced.
 function mergedStride(shape: readonly number[], strides: readonly number[]): number | null {
   let stride: number | null = null, expected = 0;
@@ -74,7 +114,8 @@ function intSum(dtype: DType): DType { return dtype === "uint8" ? "int32" : dtyp
 /** Sum; integers sum to int32. @example sum(tensor([[1, 2], [3, 4]]), 0).toArray() // [4, 6] */
 export function sum(x: TensorLike, axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor {
   const t = asTensor(x, "sum"), o = parse(axis, options);
-  return reduceWith("sum", t, o.axis, !!o.keepdims, intSum(t.dtype), (d, off, n, s) => sumStrided(n, d, off, s));
+  return reduceWith("sum", t, o.axis, !!o.keepdims, intSum(t.dtype), (d, off, n, s) => sumStrided(n, d, off, s), false,
+    (d, off, R, rs, D) => { const acc = new Float64Array(D); sumRows(R, D, d, off, rs, acc); return acc; });
 }
 
 /** Product, accumulated in float64; integers give int32. @example prod(tensor([[1, 2], [3, 4]]), 1).toArray() // [2, 12] */
@@ -108,7 +149,7 @@ export function all(x: TensorLike, axis?: Axis | ReduceOptions, options?: Reduce
 /** Arithmetic mean (NaN over an empty axis). @example mean(tensor([[1, 2], [3, 4]]), { axis: 0, keepdims: true }).toArray() // [[2, 3]] */
 export function mean(x: TensorLike, axis?: Axis | ReduceOptions, options?: ReduceOptions): Tensor {
   const t = asTensor(x, "mean"), o = parse(axis, options);
-  return reduceWith("mean", t, o.axis, !!o.keepdims, floatResult(t.dtype), (d, off, n, s) => sumStrided(n, d, off, s) / n);
+  return reduceWith("mean", t, o.axis, !!o.keepdims, floatResult(t.dtype), (d, off, n, s) => sumStrided(n, d, off, s) / n, false, columnMeans);
 }
 
 function correctionOf(o: VarOptions, name: string): number {
@@ -127,7 +168,7 @@ export function variance(x: TensorLike, axis?: Axis | VarOptions, options?: VarO
   return reduceWith("var", t, o.axis, !!o.keepdims, floatResult(t.dtype), (d, off, n, s) => {
     const m = sumStrided(n, d, off, s) / n;
     return sumSquaredDeviations(n, d, off, s, m) / Math.max(n - c, 0);
-  });
+  }, false, columnVariances(c, false));
 }
 
 /** Standard deviation, sqrt(var) with the same `correction` (0 by default, as NumPy). @example std(tensor([1, 2, 3, 4]), { correction: 1 }).item() // 1.2909944 */
@@ -137,7 +178,7 @@ export function std(x: TensorLike, axis?: Axis | VarOptions, options?: VarOption
   return reduceWith("std", t, o.axis, !!o.keepdims, floatResult(t.dtype), (d, off, n, s) => {
     const m = sumStrided(n, d, off, s) / n;
     return Math.sqrt(sumSquaredDeviations(n, d, off, s, m) / Math.max(n - c, 0));
-  });
+  }, false, columnVariances(c, true));
 }
 
 /** Maximum; NaN propagates, as np.max. @example max(tensor([[1, 5], [3, 4]]), 1).toArray() // [5, 4] */

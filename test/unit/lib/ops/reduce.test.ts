@@ -69,6 +69,26 @@ describe("reductions against float64 reference loops", () => {
     });
   }
 
+  it("leading-axis reductions (row-wise path): mean(X, 0) on contiguous, row-stepped and 4-d tensors", () => {
+    const rand = seeded(61);
+    const X = randomTensor(rand, [40, 3, 5]);
+    const cases: [string, Tensor, number[]][] = [
+      ["X axis 0", X, [0]], ["X axes 0,1", X.reshape(40, 15).reshape(8, 5, 15), [0, 1]],
+      ["every other row", X.slice([null, null, 2]), [0]], ["reversed rows", X.slice([null, null, -1]), [0]],
+      ["4-d", randomTensor(rand, [6, 2, 3, 4], "float64"), [0, 1]],
+    ];
+    for (const [name, fn, ref] of REFS.filter(([n]) => ["sum", "mean", "var", "std"].includes(n))) {
+      for (const [label, t, axes] of cases) for (const keepdims of [false, true]) {
+        const out = fn(t, axes, { keepdims });
+        const r = refReduce(t, axes, ref, keepdims);
+        expect(out.shape).toEqual(r.shape);
+        const [rtol, atol] = t.dtype === "float32" ? [FLOAT32_RTOL, FLOAT32_ATOL] : [FLOAT64_RTOL, FLOAT64_ATOL];
+        expect(allClose(values(out), r.values, rtol, atol), `${name} ${label}`).toBe(true);
+      }
+    }
+    expect(ops.variance(X, 0, { correction: 1 }).toArray()).toEqual(ops.variance(X.contiguous().T, 2, { correction: 1 }).T.toArray());
+  });
+
   it("no axis reduces everything to 0-d; options-object form", () => {
     const t = tensor([[1, 2], [3, 4]]);
     expect(ops.sum(t).shape).toEqual([]);
