@@ -129,5 +129,10 @@ export function heatmap(z: readonly ArrayLike<number>[], opts: { title?: string;
   }
   const side = Math.min(560, Math.max(260, 28 * Math.max(z.length, z[0]?.length ?? 0)));
   return new Figure([{ type: "heatmap", z, colorscale: opts.colorscale ?? "Viridis", zmin, zmax, x: opts.labels, y: opts.labels, colorbar: { title: opts.colorbarTitle } }],
-    { title: opts.title, width: side + 64 + 90, height: side + 80, yaxis: { autorange: "reversed", showgrid: false }, xaxis: { showgrid: false } });
+    { title: opts.title, width: side + 64 + 90, height: side + 80, yaxis: { autorange: "reversed", showgrid: false, ...cellTicks(z.length, opts.labels) }, xaxis: { showgrid: false, ...cellTicks(z[0]?.length ?? 0, opts.labels) } });
+}
+
+/** One tick per row/column for small unlabelled matrices (plotly.js would also tick half cells). */
+function cellTicks(n: number, labels: readonly string[] | undefined): { tickvals?: number[] } {
+  return labels || n > 20 ? {} : { tickvals: Array.from({ length: n }, (_, i) => i) };
 }

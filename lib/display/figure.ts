@@ -2,7 +2,7 @@
 // front end can show: Plotly JSON (JupyterLab/VS Code with the Plotly renderer), offline
 // interactive HTML (trusted notebooks, nbconvert HTML), PNG and SVG (untrusted notebooks, PDF,
 // GitHub), and text.
-import { figureHtml, type LibraryMode, type PlotlySession } from "./plotly-html.js";
+import { figureHtml, plotlyKey, type LibraryMode, type PlotlySession } from "./plotly-html.js";
 import { svgToPng } from "./raster.js";
 import { renderSvg } from "./render-svg.js";
 import { applyGrid, resolveFigure } from "./resolve.js";
@@ -101,8 +101,9 @@ export class Figure {
   /** The full MIME bundle; see `BundleOptions` for how plotly.js is sent once per session. */
   toBundle(opts: BundleOptions = {}): MimeBundle {
     const session = opts.session ?? channelSession();
-    const library: LibraryMode = opts.library ?? (session?.plotlyLibrarySent ? "reference" : "embed");
     const plotly = this.toPlotly();
+    const key = plotlyKey(plotly);
+    const library: LibraryMode = opts.library ?? (session?.plotlyLibrarySent && session.plotlyCarrierKey !== key ? "reference" : "embed");
     const svg = this.toSvg();
     const png = safePng(svg);
     const bundle: MimeBundle = {
@@ -112,7 +113,7 @@ export class Figure {
     };
     if (png && opts.png !== false) bundle["image/png"] = png.toString("base64");
     if (opts.svg !== false) bundle["image/svg+xml"] = svg;
-    if (library === "embed" && session) session.plotlyLibrarySent = true;
+    if (library === "embed" && session) { session.plotlyLibrarySent = true; session.plotlyCarrierKey = key; }
     return bundle;
   }
 

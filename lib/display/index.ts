@@ -6,6 +6,7 @@ export * from "./preprocessing.js";
 export * from "./curves.js";
 export * from "./progress.js";
 export * from "./image-grid.js";
+export * from "./image-figure.js";
 export * from "./tensor-view.js";
 export * from "./gradcheck-view.js";
 export * from "./formatters.js";

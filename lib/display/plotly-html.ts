@@ -17,6 +17,16 @@ import { readFileSync } from "node:fs";
 /** Where the "library already sent" flag lives: the kernel's display channel passes one in. */
 export interface PlotlySession {
   plotlyLibrarySent?: boolean;
+  /**
+   * Key of the figure whose html carried the library. Re-running that cell replaces its output,
+   * so showing the same figure again (same key) carries the library again rather than losing it.
+   */
+  plotlyCarrierKey?: string;
+}
+
+/** The key `figureHtml` gives this figure's containers. */
+export function plotlyKey(plotly: unknown): string {
+  return figureKey(scriptSafeJson(plotly));
 }
 
 /** "embed": carry plotly.js in this html; "reference": only the loader (library sent earlier). */

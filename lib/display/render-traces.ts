@@ -83,7 +83,7 @@ export function drawHeatmap(t: HeatmapTrace, sx: Scale, sy: Scale): string {
     }
     const x0 = toPx(sx, xe[0]), x1 = toPx(sx, xe[cols]);
     const y0 = toPx(sy, ye[0]), y1 = toPx(sy, ye[rows]);
-    return el("image", { class: "hm-image", x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), preserveAspectRatio: "none", style: "image-rendering:pixelated", href: pngDataUri(rgba, cols, rows) });
+    return el("image", { class: "hm-image", x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), preserveAspectRatio: "none", "image-rendering": "optimizeSpeed", href: pngDataUri(rgba, cols, rows) });
   }
   let out = "";
   for (let r = 0; r < rows; r++) for (let c = 0; c < t.z[r].length; c++) {
@@ -97,8 +97,10 @@ export function drawHeatmap(t: HeatmapTrace, sx: Scale, sy: Scale): string {
   return out;
 }
 
+// resvg reads the presentation attribute image-rendering="optimizeSpeed" as nearest-neighbour
+// (a CSS `pixelated` style would override it and resvg would smooth), so PNGs stay pixel-exact.
 export function drawImage(t: ImageTrace, sx: Scale, sy: Scale): string {
   const x0 = toPx(sx, -0.5), x1 = toPx(sx, t.width - 0.5);
   const y0 = toPx(sy, -0.5), y1 = toPx(sy, t.height - 0.5);
-  return el("image", { class: "image", x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), preserveAspectRatio: "none", style: "image-rendering:pixelated", href: t.source });
+  return el("image", { class: "image", x: Math.min(x0, x1), y: Math.min(y0, y1), width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), preserveAspectRatio: "none", "image-rendering": "optimizeSpeed", href: t.source });
 }

@@ -36,8 +36,18 @@ describe("Figure bundle", () => {
     const session = {};
     const fig = new Figure([{ type: "bar", x: [1], y: [1] }]);
     expect(fig.toBundle({ session })["text/html"]).toContain(LIB_MARK);
-    expect(session).toEqual({ plotlyLibrarySent: true });
-    expect(fig.toBundle({ session })["text/html"]).not.toContain(LIB_MARK);
+    expect(session).toMatchObject({ plotlyLibrarySent: true });
+    const other = new Figure([{ type: "bar", x: [2], y: [1] }]);
+    expect(other.toBundle({ session })["text/html"]).not.toContain(LIB_MARK);
+    expect(other.toBundle({ session })["text/html"]).not.toContain(LIB_MARK);
+  });
+
+  it("carries the library again when the carrier figure is shown again (its cell re-run replaces the output)", () => {
+    const session = {};
+    const first = new Figure([{ type: "bar", x: [1], y: [1] }]);
+    first.toBundle({ session });
+    new Figure([{ type: "bar", x: [2], y: [2] }]).toBundle({ session });
+    expect(first.toBundle({ session })["text/html"]).toContain(LIB_MARK);
   });
 
   it("outside a kernel every figure is self-contained", () => {
@@ -50,9 +60,11 @@ describe("Figure bundle", () => {
     g[CHANNEL_KEY] = { latest: {}, formatters: new Map() };
     const fig = new Figure([{ type: "bar", x: [1], y: [1] }]);
     const show = () => (fig as unknown as Record<symbol, () => Record<string, string>>)[DISPLAY]()["text/html"];
+    const other = new Figure([{ type: "bar", x: [2], y: [1] }]);
+    const showOther = () => (other as unknown as Record<symbol, () => Record<string, string>>)[DISPLAY]()["text/html"];
     expect(show()).toContain(LIB_MARK);
-    expect(show()).not.toContain(LIB_MARK);
-    expect((g[CHANNEL_KEY] as { session: unknown }).session).toEqual({ plotlyLibrarySent: true });
+    expect(showOther()).not.toContain(LIB_MARK);
+    expect((g[CHANNEL_KEY] as { session: unknown }).session).toMatchObject({ plotlyLibrarySent: true });
   });
 
   it("rejects bad traces and subplots with clear messages", () => {
