@@ -106,7 +106,7 @@ function send(writer: CellWriter | null, r: FormatResult, id: string, update: bo
     for (const e of r.errors) writer.stream("stderr", e + "\n");
   } catch (e) {
     // A closed socket must not crash user code (e.g. a timer firing during shutdown).
-    process.stderr.write(`display: could not send output: ${errorLine(e)}\n`);
+    try { process.stderr.write(`display: could not send output: ${errorLine(e)}\n`); } catch { /* nowhere left to report */ }
   }
 }
 

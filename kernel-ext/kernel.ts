@@ -10,6 +10,7 @@ import { History } from "./history";
 import { isComplete } from "./is-complete";
 import type { Channel, Transport } from "./server";
 import { PROTOCOL_VERSION, type Message } from "./wire";
+import { kernelLog } from "./log";
 
 export interface KernelOptions {
   executor: Executor;
@@ -53,6 +54,11 @@ function cellWriter(t: Transport, req: Message<unknown>): CellWriter & { flush()
   };
 }
 
+/**
+ * The kernel_info_reply content.
+ * @example
+ * kernelInfo("0.1.0").language_info // => { name: "typescript", version: "5.0.4", ... }
+ */
 export function kernelInfo(version: string): Record<string, unknown> {
   const ts = cellTypeScriptVersion();
   return {
@@ -64,6 +70,7 @@ export function kernelInfo(version: string): Record<string, unknown> {
       name: "typescript", version: ts, mimetype: "text/typescript", file_extension: ".ts",
       pygments_lexer: "typescript", codemirror_mode: "text/typescript",
     },
+    debugger: false,
     banner: `deeprob-ts ${version}: TypeScript ${ts} (strict) on Node ${process.version}, built on tslab 1.0.22`,
     help_links: [
       { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/intro.html" },
@@ -72,6 +79,12 @@ export function kernelInfo(version: string): Record<string, unknown> {
   };
 }
 
+/**
+ * The request handlers of one kernel process; `handle` is what server.ts calls per request.
+ * @example
+ * const kernel = new Kernel({ executor, version: "0.1.0", onShutdown: () => process.exit(0) });
+ * await serve(readConnectionFile(file), kernel.handle);
+ */
 export class Kernel {
   private count = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -136,7 +149,7 @@ export class Kernel {
         return;
       }
       default:
-        process.stderr.write(`kernel: unsupported message type ${type}\n`);
+        kernelLog(`kernel: unsupported message type ${type}`);
     }
   }
 

@@ -8,6 +8,7 @@ import { createConverter } from "./converter";
 import { thrownError } from "./errors";
 import { createExecutor, type Executor } from "./executor";
 import { Kernel } from "./kernel";
+import { kernelLog } from "./log";
 import { installRuntimeResolution, PACKAGE_ENTRY, PACKAGE_ROOT } from "./resolve";
 import { readConnectionFile, serve } from "./server";
 
@@ -32,9 +33,15 @@ function reportStray(kind: string, e: unknown): void {
   const text = `${kind}: ${err.traceback.join("\n")}\n`;
   const w = currentWriter();
   if (w) w.stream("stderr", text);
-  else process.stderr.write(text);
+  else kernelLog(text);
 }
 
+/**
+ * Starts the kernel for the connection file in argv[2].
+ * @example
+ * // kernel.json: ["/usr/bin/node", "/repo/dist/kernel-ext/launcher.js", "{connection_file}"]
+ * await main(["node", "launcher.js", "/run/jupyter/kernel-1.json"]);
+ */
 export async function main(argv: string[] = process.argv): Promise<void> {
   const file = argv[2];
   if (!file) throw new Error("usage: node launcher.js <connection_file> (Jupyter passes {connection_file})");
@@ -54,7 +61,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   const warmUp = () => {
     getExecutor();
     // Load the library now too, so the first `import "deeprob-ts"` cell costs no require time.
-    try { require(PACKAGE_ENTRY); } catch (e) { process.stderr.write(`deeprob-ts kernel: cannot preload ${PACKAGE_ENTRY}: ${(e as Error).message}\n`); }
+    try { require(PACKAGE_ENTRY); } catch (e) { kernelLog(`deeprob-ts kernel: cannot preload ${PACKAGE_ENTRY}: ${(e as Error).message}`); }
   };
   const lazy: Executor = {
     execute: (src, o) => getExecutor().execute(src, o),
@@ -82,7 +89,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    process.stderr.write(`deeprob-ts kernel: ${(e as Error).stack ?? String(e)}\n`);
+    kernelLog(`deeprob-ts kernel: ${(e as Error).stack ?? String(e)}`);
     process.exit(1);
   });
 }

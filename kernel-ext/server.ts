@@ -5,6 +5,7 @@ import fs from "node:fs";
 import Module from "node:module";
 import type * as Zmq from "zeromq";
 import { child, decode, encode, type Message } from "./wire";
+import { kernelLog } from "./log";
 
 export interface ConnectionInfo {
   transport: string;
@@ -45,7 +46,12 @@ const zmqRequire = Module.createRequire(require.resolve("tslab/package.json"));
 
 export interface Server { transport: Transport; close(): void }
 
-/** Binds the sockets and starts dispatching requests to `handle`. */
+/**
+ * Binds the sockets and starts dispatching requests to `handle`.
+ * @example
+ * const server = await serve(readConnectionFile("/run/kernel-1.json"), kernel.handle);
+ * server.transport.publish(req, "status", { execution_state: "idle" });
+ */
 export async function serve(conn: ConnectionInfo, handle: RequestHandler): Promise<Server> {
   const zmq = zmqRequire("zeromq") as typeof Zmq;
   const iopub = new zmq.Publisher();
@@ -59,7 +65,7 @@ export async function serve(conn: ConnectionInfo, handle: RequestHandler): Promi
     const prev = chains.get(sock) ?? Promise.resolve();
     const next = prev.then(() => sock.send(frames)).catch((e: unknown) => {
       // A closed socket during shutdown; nothing else can be done with the message.
-      if (!closed) process.stderr.write(`kernel: send failed: ${(e as Error).message}\n`);
+      if (!closed) kernelLog(`kernel: send failed: ${(e as Error).message}`);
     });
     chains.set(sock, next);
   };
@@ -83,17 +89,17 @@ export async function serve(conn: ConnectionInfo, handle: RequestHandler): Promi
         try {
           req = decode(key, frames);
         } catch (e) {
-          process.stderr.write(`kernel: dropped a ${channel} message: ${(e as Error).message}\n`);
+          kernelLog(`kernel: dropped a ${channel} message: ${(e as Error).message}`);
           continue;
         }
         socketOf.set(req, sock);
         // Not awaited: control requests (interrupt, shutdown) must be answered during a long cell.
         Promise.resolve()
           .then(() => handle(channel, req, transport))
-          .catch((e: unknown) => process.stderr.write(`kernel: ${req.header.msg_type} failed: ${(e as Error).stack}\n`));
+          .catch((e: unknown) => kernelLog(`kernel: ${req.header.msg_type} failed: ${(e as Error).stack}`));
       }
     } catch (e) {
-      if (!closed) process.stderr.write(`kernel: ${channel} socket failed: ${(e as Error).message}\n`);
+      if (!closed) kernelLog(`kernel: ${channel} socket failed: ${(e as Error).message}`);
     }
   };
   const addr = (port: number) => `${conn.transport}://${conn.ip}:${port}`;

@@ -14,6 +14,14 @@ PNG_1x1 = (
 
 class DeeprobTsKernelTests(jkt.KernelTests):
     kernel_name = "deeprob-ts"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The first cell waits for the TypeScript converter to warm up (seconds on a busy
+        # machine); the suite's own 15 s timeout is meant for the cells themselves.
+        reply = cls.kc.execute_interactive("0", timeout=300, output_hook=lambda msg: None)
+        assert reply["content"]["status"] == "ok", reply
     language_name = "typescript"
     file_extension = ".ts"
 
