@@ -127,10 +127,15 @@ export class Image {
     return `Image(${this.height}x${this.width}x${this.channels} ${this.dtype})`;
   }
 
-  /** Renders in Jupyter as a PNG (the display protocol; no display module needed). */
-  [DISPLAY](): Record<string, string> {
+  /**
+   * Renders in Jupyter as a PNG (the display protocol; no display module needed). Images narrower
+   * than 128 pixels (CIFAR's 32) are shown enlarged by an integer factor so pixels stay visible.
+   */
+  [DISPLAY](): { data: Record<string, string>; metadata: Record<string, unknown> } {
     const png = encodePNG(this);
-    return { "image/png": png.toString("base64"), "text/plain": this.toString() };
+    const data = { "image/png": png.toString("base64"), "text/plain": this.toString() };
+    const zoom = this.width > 0 && this.width < 128 ? Math.ceil(128 / this.width) : 1;
+    return { data, metadata: zoom > 1 ? { "image/png": { width: this.width * zoom, height: this.height * zoom } } : {} };
   }
 }
 

@@ -11,3 +11,4 @@ export * from "./digits.js";
 export * from "./dataloader.js";
 export * from "./preprocess/index.js";
 export * from "./cifar10.js";
+export * from "./grid.js";

@@ -6,6 +6,7 @@ import { Image } from "../../../../lib/data/image.js";
 import { decodeImage, encodePNG, loadImage, saveImage } from "../../../../lib/data/codec.js";
 import { sampleImage } from "../../../../lib/data/samples.js";
 import { dataDir } from "../../../../lib/data/paths.js";
+import { makeGrid } from "../../../../lib/data/grid.js";
 import { imageFromTensor, imageToTensor, imagesFromTensor, imagesToTensor } from "../../../../lib/data/tensor-image.js";
 import { tensor } from "../../../../lib/tensor/index.js";
 import { JPEG_DECODER_LEVELS } from "../../tolerance.js";
@@ -42,9 +43,26 @@ describe("Image", () => {
     expect(() => imageFromTensor(tensor([[[1, 2], [3, 4]], [[1, 2], [3, 4]]]))).toThrow(/cannot tell the channel axis of shape \[2, 2, 2\]/);
   });
   it("renders itself as PNG through the display protocol", () => {
-    const bundle = (new Image(new Uint8Array(12), 2, 2, 3) as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
-    expect(bundle["text/plain"]).toBe("Image(2x2x3 uint8)");
-    expect(Buffer.from(bundle["image/png"], "base64").subarray(1, 4).toString()).toBe("PNG");
+    type Shown = { data: Record<string, string>; metadata: Record<string, { width: number }> };
+    const show = (img: Image) => (img as unknown as Record<symbol, () => Shown>)[Symbol.for("Jupyter.display")]();
+    const { data, metadata } = show(new Image(new Uint8Array(12), 2, 2, 3));
+    expect(data["text/plain"]).toBe("Image(2x2x3 uint8)");
+    expect(Buffer.from(data["image/png"], "base64").subarray(1, 4).toString()).toBe("PNG");
+    expect(decodeImage(Buffer.from(data["image/png"], "base64")).shape).toEqual([2, 2, 3]);
+    expect(metadata["image/png"].width).toBe(128); // small images are shown enlarged
+    expect(show(Image.zeros(32, 200, 3)).metadata).toEqual({});
+  });
+});
+
+describe("makeGrid", () => {
+  it("tiles with torchvision's padding and nrow; sizes and gray images handled", () => {
+    const a = new Image(new Uint8Array(2 * 2 * 3).fill(200), 2, 2, 3), g = new Image(new Uint8Array([50]), 1, 1, 1);
+    const grid = makeGrid([a, a, g], { nrow: 2, padding: 1 });
+    // 2 columns of 2 + 3 padding = 7 wide; 2 rows of 2 + 3 padding = 7 high
+    expect(grid.shape).toEqual([7, 7, 3]);
+    expect([grid.get(0, 0, 0), grid.get(1, 1, 0), grid.get(1, 4, 2), grid.get(4, 1, 1), grid.get(4, 2, 0)]).toEqual([0, 200, 200, 50, 0]);
+    expect(makeGrid([a], { padValue: 255 }).get(0, 0, 0)).toBe(255);
+    expect(() => makeGrid([])).toThrow(/makeGrid: expected at least one image/);
   });
 });
 
