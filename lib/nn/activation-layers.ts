@@ -179,6 +179,7 @@ export class PReLU extends Module {
       else { dx[i] = g[i] * w[k]; acc[k] += g[i] * v; }
     }
     for (let k = 0; k < w.length; k++) dw[k] += acc[k];
+    this.weight.gradIsZero = false;
     return wrap(dx, this.shape!);
   }
 

@@ -107,7 +107,7 @@ export abstract class BatchNorm extends Module {
     for (let ch = 0; ch < c; ch++) {
       let sg = 0, sgx = 0;
       for (let i = 0; i < n; i++) for (let k = 0, o = (i * c + ch) * inner; k < inner; k++) { sg += go[o + k]; sgx += go[o + k] * xhat[o + k]; }
-      if (this.weight) { this.weight.gradValues[ch] += sgx; this.bias!.gradValues[ch] += sg; }
+      if (this.weight) { this.weight.gradValues[ch] += sgx; this.bias!.gradValues[ch] += sg; this.weight.gradIsZero = this.bias!.gradIsZero = false; }
       const gamma = g ? g[ch] : 1, is = invstd[ch];
       for (let i = 0; i < n; i++) for (let k = 0, o = (i * c + ch) * inner; k < inner; k++) {
         // Training: the batch statistics depend on x, giving the two correction terms.

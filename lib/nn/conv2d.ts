@@ -155,7 +155,9 @@ export class Conv2d extends Module {
       if (db) db[o] += s;
     }
     gemm(O, K, L, { data: dy, offset: 0, rowStride: L, colStride: 1 }, { data: this.cols!, offset: 0, rowStride: 1, colStride: L },
-      { data: this.weight.gradValues, offset: 0, rowStride: K, colStride: 1 }, { beta: 1 });
+      { data: this.weight.gradValues, offset: 0, rowStride: K, colStride: 1 }, { beta: this.weight.gradIsZero ? 0 : 1 });
+    this.weight.gradIsZero = false;
+    if (this.bias) this.bias.gradIsZero = false;
     if (opts?.inputGrad === false) return wrap(alloc(go, G.n * G.c * G.h * G.w), [G.n, G.c, G.h, G.w]);
     const dcols = this.buffer("dcols", go, K * L);
     gemm(K, L, O, { data: this.weight.values, offset: 0, rowStride: 1, colStride: K }, { data: dy, offset: 0, rowStride: L, colStride: 1 },

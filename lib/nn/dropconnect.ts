@@ -51,9 +51,9 @@ export class DropConnectLinear extends Module {
       this.mask = m;
     }
     const y = alloc(d, n * o), b = this.bias.values;
-    for (let r = 0; r < n; r++) y.set(b, r * o);
     gemm(n, o, i, { data: d, offset: 0, rowStride: i, colStride: 1 }, { data: w, offset: 0, rowStride: 1, colStride: i },
-      { data: y, offset: 0, rowStride: o, colStride: 1 }, { beta: 1 });
+      { data: y, offset: 0, rowStride: o, colStride: 1 });
+    for (let r = 0; r < n; r++) for (let c = 0, q = r * o; c < o; c++) y[q + c] += b[c];
     this.x = d; this.w = w; this.n = n;
     return wrap(y, [n, o]);
   }
@@ -70,6 +70,7 @@ export class DropConnectLinear extends Module {
     for (let k = 0; k < dW.length; k++) dW[k] += m ? dwEff[k] * m[k] * s : dwEff[k];
     const db = this.bias.gradValues;
     for (let r = 0; r < n; r++) for (let c = 0; c < o; c++) db[c] += g[r * o + c];
+    this.weight.gradIsZero = this.bias.gradIsZero = false;
     const dx = alloc(g, n * i);
     gemm(n, i, o, { data: g, offset: 0, rowStride: o, colStride: 1 }, { data: this.w!, offset: 0, rowStride: i, colStride: 1 },
       { data: dx, offset: 0, rowStride: i, colStride: 1 });

@@ -52,10 +52,11 @@ export class Linear extends Module {
     const xd = floatData(x, op);
     const n = x.size / this.inFeatures, i = this.inFeatures, o = this.outFeatures;
     const y = alloc(xd, n * o);
-    if (this.bias) { const b = this.bias.values; for (let r = 0; r < n; r++) y.set(b, r * o); }
     gemm(n, o, i, { data: xd, offset: 0, rowStride: i, colStride: 1 },
       { data: this.weight.values, offset: 0, rowStride: 1, colStride: i },
-      { data: y, offset: 0, rowStride: o, colStride: 1 }, { beta: this.bias ? 1 : 0 });
+      { data: y, offset: 0, rowStride: o, colStride: 1 });
+    // Bias after the product (beta = 0 lets the GEMM store its result with one copy).
+    if (this.bias) { const b = this.bias.values; for (let r = 0; r < n; r++) for (let c = 0, q = r * o; c < o; c++) y[q + c] += b[c]; }
     this.x = xd; this.xShape = x.shape;
     this.outShape = [...x.shape.slice(0, -1), o];
     return wrap(y, this.outShape);
@@ -68,10 +69,12 @@ export class Linear extends Module {
     const g = floatData(dout, op), x = this.x!, i = this.inFeatures, o = this.outFeatures, n = g.length / o;
     // dW += doutᵀ x ([o, n] · [n, i]); db += column sums; dx = dout W ([n, o] · [o, i]).
     gemm(o, i, n, { data: g, offset: 0, rowStride: 1, colStride: o }, { data: x, offset: 0, rowStride: i, colStride: 1 },
-      { data: this.weight.gradValues, offset: 0, rowStride: i, colStride: 1 }, { beta: 1 });
+      { data: this.weight.gradValues, offset: 0, rowStride: i, colStride: 1 }, { beta: this.weight.gradIsZero ? 0 : 1 });
+    this.weight.gradIsZero = false;
     if (this.bias) {
       const db = this.bias.gradValues;
       for (let r = 0; r < n; r++) for (let c = 0; c < o; c++) db[c] += g[r * o + c];
+      this.bias.gradIsZero = false;
     }
     const dx = alloc(g, n * i);
     if (opts?.inputGrad === false) return wrap(dx, this.xShape!);

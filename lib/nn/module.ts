@@ -34,6 +34,13 @@ export class Parameter {
   data: Tensor;
   /** dL/d(values), accumulated by backward until zeroGrad(). */
   grad: Tensor;
+  /**
+   * True while the gradient is known to be all zeros (after construction or zeroGrad), so a
+   * backward may write its GEMM result instead of accumulating into it (PyTorch's
+   * zero_grad(set_to_none=True) gets the same saving). Anything that adds to `grad` clears it;
+   * if you write into `gradValues` yourself, set it to false.
+   */
+  gradIsZero = true;
   constructor(readonly name: string, data: Tensor) {
     if (data.dtype !== "float32" && data.dtype !== "float64") throw new TypeError(`Parameter ${name}: expected float32 or float64 values, got ${data.dtype}`);
     this.data = data.contiguous();
@@ -50,6 +57,8 @@ export class Parameter {
     this.data = this.data.astype(dtype);
     this.grad = this.grad.astype(dtype);
   }
+  /** Zeroes the gradient. */
+  zeroGrad(): void { this.gradValues.fill(0); this.gradIsZero = true; }
   toString(): string { return `Parameter ${this.name} [${this.shape.join(", ")}] ${this.data.dtype}`; }
   /** Notebook text: the summary, not the storage and gradient arrays. */
   [inspect.custom](): string { return this.toString(); }
@@ -127,7 +136,7 @@ export abstract class Module {
 
   /** Sets every gradient to zero. */
   zeroGrad(): void {
-    for (const p of this.parameters()) p.gradValues.fill(0);
+    for (const p of this.parameters()) p.zeroGrad();
   }
 
   /** Converts parameters (and buffers) to float32 or float64, as torch's module.to(dtype). */

@@ -13,6 +13,7 @@ function each(op: string, target: Target, lambda: number, fn: (w: Float32Array |
   for (const p of ps) {
     if (!(p instanceof Parameter)) throw new TypeError(`${op}: expected Parameters (model.parameters()), got ${typeof p}`);
     total += fn(p.values, p.gradValues);
+    p.gradIsZero = false;
   }
   return total;
 }

@@ -24,7 +24,7 @@ export abstract class Optimizer {
 
   /** Sets every parameter's gradient to zero (call before each backward). */
   zeroGrad(): void {
-    for (const p of this.params) p.gradValues.fill(0);
+    for (const p of this.params) p.zeroGrad();
   }
 
   /** One update of every parameter from its .grad. */

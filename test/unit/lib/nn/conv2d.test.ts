@@ -3,7 +3,8 @@ import { randn, zeros } from "../../../../lib/tensor/index.js";
 import { rng } from "../../../../lib/random/index.js";
 import { Conv2d } from "../../../../lib/nn/conv2d.js";
 import { checkModule } from "../../../../lib/nn/gradcheck-module.js";
-import { allClose, FLOAT64_RTOL, FLOAT64_ATOL, GRADCHECK_REL_ERROR } from "../../tolerance.js";
+import { allClose, FLOAT32_ATOL, FLOAT32_RTOL, FLOAT64_RTOL, FLOAT64_ATOL, GRADCHECK_REL_ERROR } from "../../tolerance.js";
+import { l2Penalty } from "../../../../lib/nn/regularizers.js";
 
 /** Direct 7-loop cross-correlation in float64. */
 function convRef(x: ArrayLike<number>, [N, C, H, W]: number[], w: ArrayLike<number>, b: ArrayLike<number>, O: number, k: number, s: number, p: number) {
@@ -32,6 +33,19 @@ describe("Conv2d", () => {
     const r = checkModule(new Conv2d(2, 3, [3, 2], { rng: rng(3), stride: [2, 1], padding: [1, 0] }), randn([2, 2, 5, 4], { rng: rng(4) }));
     expect(r.results.map((q) => q.name)).toEqual(["input", "weight", "bias"]);
     expect(r.maxRelError).toBeLessThanOrEqual(GRADCHECK_REL_ERROR);
+  });
+  it("accumulates weight gradients across backward calls; a gradient written after zeroGrad is kept", () => {
+    const conv = new Conv2d(2, 3, 3, { rng: rng(5), padding: 1 }), x = randn([2, 2, 5, 5], { rng: rng(6) });
+    const y = conv.forward(x);
+    conv.backward(y);
+    const once = Array.from(conv.weight.gradValues);
+    conv.backward(y);
+    expect(allClose(conv.weight.gradValues, once.map((v) => 2 * v), FLOAT32_RTOL, FLOAT32_ATOL)).toBe(true);
+    conv.zeroGrad();
+    expect(conv.weight.gradIsZero).toBe(true);
+    l2Penalty(conv.weight, 0.5); // adds w to the gradient and clears gradIsZero
+    conv.backward(y);
+    expect(allClose(conv.weight.gradValues, once.map((v, i) => v + conv.weight.values[i]), FLOAT32_RTOL, FLOAT32_ATOL)).toBe(true);
   });
   it("has PyTorch's shapes, init bound 1/sqrt(C*k*k) and repr", () => {
     const conv = new Conv2d(3, 32, 3, { rng: rng(0), padding: 1 });
