@@ -37,6 +37,25 @@ function reportStray(kind: string, e: unknown): void {
 }
 
 /**
+ * Exits when the process that started us (the Jupyter server) is gone, as ipykernel's parent
+ * poller does: a SIGKILLed server must not leave kernels running forever.
+ */
+function exitWithParent(exit: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    let alive = process.ppid === parent;
+    if (alive) {
+      try { process.kill(parent, 0); } catch { alive = false; }
+    }
+    if (!alive) {
+      kernelLog(`deeprob-ts kernel: parent process ${parent} is gone; exiting`);
+      exit();
+    }
+  }, 1000);
+  timer.unref();
+}
+
+/**
  * Starts the kernel for the connection file in argv[2].
  * @example
  * // kernel.json: ["/usr/bin/node", "/repo/dist/kernel-ext/launcher.js", "{connection_file}"]
@@ -80,6 +99,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     },
   });
   process.on("SIGINT", () => lazy.interrupt());
+  exitWithParent(() => { lazy.close(); server?.close(); process.exit(0); });
   server = await serve(conn, kernel.handle);
   // Building the converter blocks for seconds (it parses lib.es2022 and @types/node): do it
   // right after the first kernel_info_reply (the frontend's "is it up?"), or after 1 s.

@@ -210,7 +210,8 @@ export async function execute(kernel: Kernel.IKernelConnection, code: string,
     store_history: opts.store_history ?? true, allow_stdin: false,
   });
   future.onIOPub = (msg) => { iopub.push(msg as unknown as AnyMessage); };
-  const timeout = opts.timeoutMs ?? 60_000;
+  // Generous: the first cell waits for the converter's warm-up, slow on a loaded machine.
+  const timeout = opts.timeoutMs ?? 120_000;
   let timer: NodeJS.Timeout | undefined;
   const reply = await Promise.race([
     future.done,
