@@ -4,7 +4,8 @@
 
 /**
  * Calls `row(offsets, count, strides)` for each innermost row; `offsets[k]` and `strides[k]`
- * locate operand k's row. The callback may reuse neither array after returning.
+ * locate operand k's row. Both arrays are reused between calls (no allocation per row): the
+ * callback must neither modify nor keep them.
  * @example forEachRowN([2, 3], [[3, 1], [0, 1]], [0, 0], (o, n, s) => ...) // one call per row of 3
  */
 export function forEachRowN(
@@ -35,7 +36,7 @@ export function forEachRowN(
   const rowStrides = st.map((s) => s[last]);
   const idx = new Array<number>(nd).fill(0);
   for (;;) {
-    row(offs.slice(), count, rowStrides.slice());
+    row(offs, count, rowStrides);
     let d = last - 1;
     for (; d >= 0; d--) {
       idx[d]++;

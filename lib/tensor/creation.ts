@@ -57,7 +57,8 @@ export function tensor(data: NestedArray | readonly (number | boolean)[] | Neste
     else for (let i = 0; i < src.length; i++) out[i] = src[i];
     t = new Tensor(out, [src.length]);
   } else {
-    const nested = data as Nested;
+    // Arrays of tensors (tensor([a, b])) read as the nested arrays they hold, as torch.tensor.
+    const nested = containsTensor(data) ? unwrapTensors(data as never) : (data as Nested);
     const shape = inferNestedShape(nested);
     const allBool = isAllBool(nested);
     const dt = checkDType(options.dtype ?? (allBool ? "uint8" : "float32"), "tensor");
@@ -71,6 +72,16 @@ export function tensor(data: NestedArray | readonly (number | boolean)[] | Neste
     t = new Tensor(t.data, s);
   }
   return t;
+}
+
+function containsTensor(x: unknown): boolean {
+  while (Array.isArray(x)) { if (x.length === 0) return false; x = x[0]; }
+  return x instanceof Tensor;
+}
+
+function unwrapTensors(x: unknown): Nested {
+  if (x instanceof Tensor) return x.toArray() as Nested;
+  return Array.isArray(x) ? x.map(unwrapTensors) : (x as Nested);
 }
 
 function isAllBool(x: Nested): boolean {

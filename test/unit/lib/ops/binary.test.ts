@@ -47,6 +47,22 @@ describe("binary arithmetic against a float64 reference loop", () => {
     });
   }
 
+  it("integer dtypes through every layout: int32 and uint8 results stored as C integers", () => {
+    const rand = seeded(13);
+    for (const [da, db, out] of [["int32", "int32", "int32"], ["uint8", "uint8", "uint8"], ["uint8", "int32", "int32"]] as const) {
+      const a = randomTensor(rand, [3, 4], da), b = randomTensor(rand, [4], db);
+      for (const [, fn, ref] of ARITH.filter(([n]) => ["add", "sub", "mul", "maximum", "minimum"].includes(n))) {
+        const r = refElementwise(ref, a, b);
+        // int32 products here stay far below 2^53, so the double product is exact before the wrap.
+        for (const [la, va] of layouts(a)) {
+          const o = fn(va, b);
+          expect(o.dtype, la).toBe(out);
+          expectExact(o, r.shape, storeAs(r.values, out));
+        }
+      }
+    }
+  });
+
   it("random shapes up to 4-d with random size-1 dims", () => {
     const rand = seeded(11);
     for (let trial = 0; trial < 40; trial++) {

@@ -19,6 +19,13 @@ describe("creation", () => {
     expect(tensor([1.5, 2.5], { dtype: "int32" }).toArray()).toEqual([1, 2]);
   });
 
+  it("arrays of tensors read as nested arrays (torch.tensor([a, b]))", () => {
+    const a = tensor([1, 2]), b = tensor([3, 4]);
+    expect(tensor([a, b]).toArray()).toEqual([[1, 2], [3, 4]]);
+    expect(tensor([[a], [b]]).shape).toEqual([2, 1, 2]);
+    expect(() => tensor([a, tensor([1])])).toThrow("tensor: ragged nested array: expected length 2 at [1], got length 1");
+  });
+
   it("fromTypedArray shares storage, as torch.from_numpy", () => {
     const d = new Float32Array(6);
     const t = fromTypedArray(d, [2, 3]);
