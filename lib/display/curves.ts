@@ -62,6 +62,25 @@ export function trainingCurves(history: unknown, opts: { title?: string; logLoss
   return fig;
 }
 
+/** What historyFigure reads from lib/train's History (duck-typed). */
+export interface HistoryLike {
+  readonly metrics: Record<string, number[]>;
+  readonly epochs?: readonly { epoch: number }[];
+  readonly stopReason?: string;
+  readonly restoredEpoch?: number | null;
+}
+
+/**
+ * A training history's curves, epochs on x, with how training ended in the title.
+ * @example
+ * historyFigure(history) // Figure "Training curves (early stopping; weights from epoch 7)": ...
+ */
+export function historyFigure(h: HistoryLike, opts: { title?: string } = {}): Figure {
+  const ended = h.stopReason === "earlyStopping" ? `early stopping${h.restoredEpoch ? `; weights from epoch ${h.restoredEpoch}` : ""}` : h.stopReason === "callback" ? "stopped by a callback" : "";
+  const x = h.epochs?.length ? h.epochs.map((e) => e.epoch) : undefined;
+  return trainingCurves(h.metrics, { x, title: opts.title ?? `Training curves${ended ? ` (${ended})` : ""}` });
+}
+
 /**
  * Training curves that redraw in place during training (throttled), then leave the final
  * interactive figure in the notebook. Outside a kernel it draws nothing until `close()`.

@@ -1,9 +1,10 @@
-// Teaching the kernel to draw library values (IPython's display_formatter.for_type): Tensor by
-// class; gradient-check results and training histories by their fields (duck typing), since
-// those are plain objects. kernel-ext/index.ts calls registerFormatters(registerFormatter, display).
+// Teaching the kernel to draw library values (IPython's display_formatter.for_type): Tensor and
+// History by class; gradient-check results (plain objects) and history-shaped objects by their
+// fields (duck typing). kernel-ext/index.ts calls registerFormatters(registerFormatter, display).
 import { inspect } from "node:util";
 import { Tensor } from "../tensor/index.js";
-import { historySeries, trainingCurves } from "./curves.js";
+import { History } from "../train/index.js";
+import { historyFigure, historySeries, trainingCurves } from "./curves.js";
 import { gradCheckBundle, isGradCheckLike } from "./gradcheck-view.js";
 import { attachChannelDisplay, type ChannelDisplay } from "./sink.js";
 import { tensorBundle } from "./tensor-view.js";
@@ -35,6 +36,7 @@ function plain(v: unknown): MimeBundle {
  */
 export function registerFormatters(register: Register, display?: ChannelDisplay): void {
   register(Tensor, (t: Tensor) => tensorBundle(t));
+  register(History, (h: History) => historyFigure(h).toBundle());
   // Plain objects have only Object as class: this view claims the two duck-typed shapes and
   // gives every other object the kernel's usual text.
   register(Object, (v: unknown) => {

@@ -33,17 +33,19 @@ export function tickCount(s: Scale): number {
   return Math.max(3, Math.min(s.name[0] === "x" ? 8 : 7, Math.floor(span / (s.name[0] === "x" ? 80 : 45))));
 }
 
-/** Grid lines and zero line of one subplot (drawn under the traces). */
+/** Grid lines and zero line of one subplot (drawn under the traces); categories and cell axes have no zero line, as in plotly.js. */
 export function drawGrid(sx: Scale, sy: Scale): string {
   let out = "";
   const [x0, x1] = sx.px, [y0, y1] = sy.px;
   for (const { v } of sx.axis.showgrid === false ? [] : ticksOf(sx, tickCount(sx))) {
     const p = toPx(sx, v);
-    out += el("line", { class: v === 0 && !sx.log ? "zeroline" : "grid", x1: p, x2: p, y1: y0, y2: y1, stroke: v === 0 && !sx.log && sx.axis.zeroline !== false ? INK : GRID, "stroke-width": 1 });
+    const zero = v === 0 && !sx.log && !sx.categories && !sx.integer && sx.axis.zeroline !== false;
+    out += el("line", { class: zero ? "zeroline" : "grid", x1: p, x2: p, y1: y0, y2: y1, stroke: zero ? INK : GRID, "stroke-width": 1 });
   }
   for (const { v } of sy.axis.showgrid === false ? [] : ticksOf(sy, tickCount(sy))) {
     const p = toPx(sy, v);
-    out += el("line", { class: v === 0 && !sy.log ? "zeroline" : "grid", x1: x0, x2: x1, y1: p, y2: p, stroke: v === 0 && !sy.log && sy.axis.zeroline !== false ? INK : GRID, "stroke-width": 1 });
+    const zero = v === 0 && !sy.log && !sy.categories && !sy.integer && sy.axis.zeroline !== false;
+    out += el("line", { class: zero ? "zeroline" : "grid", x1: x0, x2: x1, y1: p, y2: p, stroke: zero ? INK : GRID, "stroke-width": 1 });
   }
   return out;
 }

@@ -37,3 +37,19 @@ describe("registerFormatters", () => {
     expect(sent).toEqual([[{ "text/plain": "x" }, { id: "p1", update: true }]]);
   });
 });
+
+describe("History view", () => {
+  it("draws lib/train's History with epochs on x and how training ended in the title", async () => {
+    const { History } = await import("../../../../lib/train/index.js");
+    const h = new History();
+    for (let e = 1; e <= 3; e++) h.push({ epoch: e, loss: 1 / e, accuracy: e / 4, valLoss: 1.2 / e, valAccuracy: e / 5, lr: 0.1, steps: 10 * e, seconds: 0 });
+    h.stopReason = "earlyStopping";
+    h.restoredEpoch = 2;
+    const f = collect().get(History)!;
+    const b = f(h) as { "application/vnd.plotly.v1+json": { data: { name: string; x: number[] }[]; layout: { title: { text: string } } } };
+    const json = b["application/vnd.plotly.v1+json"];
+    expect(json.layout.title.text).toBe("Training curves (early stopping; weights from epoch 2)");
+    expect(json.data.map((t) => t.name)).toEqual(["loss", "val_loss", "accuracy", "val_accuracy"]);
+    expect(json.data[0].x).toEqual([1, 2, 3]);
+  });
+});
