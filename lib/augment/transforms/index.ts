@@ -11,3 +11,5 @@ export * from "./lighting.js";
 export * from "./normalize.js";
 export * from "./mix.js";
 export * from "./test-time.js";
+export * from "./random-apply.js";
+export * from "./color-random.js";
