@@ -268,6 +268,17 @@ describe("interrupt", () => {
   });
 });
 
+describe("interrupt while awaiting", () => {
+  test("SIGINT ends a cell awaiting a promise that never settles", async () => {
+    const busy = execute(kernel, `await new Promise(() => {});`, { timeoutMs: 30_000 });
+    await new Promise((r) => setTimeout(r, 1500));
+    await kernel.interrupt();
+    expect((await busy).reply.content).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    const after = await execute(kernel, `keep.length`);
+    expect(findMessages(after.iopub, "execute_result", { data: { "text/plain": "10" } })).toHaveLength(1);
+  });
+});
+
 describe("protocol requests", () => {
   test("comm_info_request is answered with comm_info_reply", async () => {
     const reply = await kernel.requestCommInfo({});
