@@ -3,7 +3,7 @@
 // it (nbconvert's default; `--inplace` and `--out` as in nbconvert). Unlike nbconvert it prints
 // the failing cell, its line and the kernel's real error, and it never touches the input file
 // unless the run succeeded with --inplace. Writes go to a temp file that is renamed into place.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
@@ -117,18 +117,25 @@ export async function runNotebook(file: string, opts: RunOptions): Promise<numbe
   const args = { input, output: tmp, kernel: opts.kernel, timeout, cwd: path.dirname(input), allow_errors: !!opts.allowErrors };
   let stdout = "";
   let stderr = "";
-  let interrupted = false;
-  // Ctrl-C reaches the Python child too (same process group); nbclient then stops the kernel.
-  const onSigint = () => { interrupted = true; };
-  process.on("SIGINT", onSigint);
+  let signals = 0;
+  let child: ChildProcess | undefined;
+  // The driver runs in its own process group, so a terminal's Ctrl-C reaches it exactly once,
+  // from us: nbclient then shuts the kernel down. A second Ctrl-C (or SIGTERM) kills the group.
+  const onSignal = () => {
+    signals += 1;
+    if (!child?.pid || child.exitCode !== null) return;
+    try { process.kill(-child.pid, signals === 1 ? "SIGINT" : "SIGKILL"); } catch { /* gone */ }
+  };
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, onSignal);
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(python, ["-c", DRIVER, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"] });
-      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child = spawn(python, ["-c", DRIVER, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+      child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
       child.on("error", reject);
       child.on("close", resolve);
     });
+    const interrupted = signals > 0;
     if (interrupted) throw new CommandError(`run: interrupted; ${file} was not modified`, EXIT.interrupted);
     const line = stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
     if (!line) throw new CommandError(`run: the nbclient driver failed (exit ${code}):\n${stderr.trim().split("\n").slice(-8).join("\n")}`, EXIT.environment);
@@ -149,7 +156,7 @@ export async function runNotebook(file: string, opts: RunOptions): Promise<numbe
     process.stderr.write(keep ? `run: wrote the executed notebook, with the error, to ${rel}\n` : `run: ${file} was not modified\n`);
     return opts.allowErrors && r.status === "cell_error" ? EXIT.ok : EXIT.failed;
   } finally {
-    process.off("SIGINT", onSigint);
+    for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.off(sig, onSignal);
     fs.rmSync(tmp, { force: true });
   }
 }

@@ -1,11 +1,13 @@
 // `deeprob-ts run` end to end: the compiled CLI, Debian's nbclient and our real kernel, in an
 // isolated Jupyter home. Outputs are found by type and content, not by position (STYLE 13).
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installKernelSpec, kernelSpec } from "../../kernel-ext/kernelspec";
-import { copyFixture, joined, jupyterHome, readCells, runCli, snapshot, type JupyterHome, type Output } from "./fixtures/env";
+import { descendants, isAlive } from "./helpers/jupyter";
+import { CLI, copyFixture, joined, jupyterHome, readCells, runCli, snapshot, type JupyterHome, type Output } from "./fixtures/env";
 
 let home: JupyterHome;
 let work: string;
@@ -18,6 +20,7 @@ afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const outputs = (file: string): Output[] => readCells(file).flatMap((c) => c.outputs ?? []);
 
 describe("deeprob-ts run: success", () => {
@@ -113,6 +116,47 @@ describe("deeprob-ts run: a failing cell", () => {
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`run: ${input}: cell 1 (In [1]) timed out`);
     expect(snapshot(input)).toEqual(before);
+  });
+});
+
+describe("deeprob-ts run: Ctrl-C", () => {
+  it("SIGINT during a busy cell stops the kernel, exits 130, and leaves the input and folder as they were", async () => {
+    const dir = fs.mkdtempSync(path.join(work, "sigint-"));
+    const input = path.join(dir, "loop.ipynb");
+    fs.writeFileSync(input, JSON.stringify({
+      nbformat: 4, nbformat_minor: 5, metadata: {},
+      cells: [{ cell_type: "code", id: "c1", metadata: {}, execution_count: null, outputs: [], source: "let i = 0;\nwhile (true) { i++; }" }],
+    }));
+    const before = snapshot(input);
+    const child = spawn(process.execPath, [CLI, "run", input], { env: home.env, cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+    const tracked = new Set<number>();
+    try {
+      // Wait until our kernel runs (a launcher.js process under the CLI), then interrupt.
+      const isKernel = (p: number) => { try { return fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes("launcher.js"); } catch { return false; } };
+      for (let i = 0; i < 600 && !descendants(child.pid!).some(isKernel); i++) await sleep(100);
+      for (const p of descendants(child.pid!)) tracked.add(p);
+      expect([...tracked].some(isKernel), stderr).toBe(true);
+      await sleep(3000); // the busy cell is running by now
+      for (const p of descendants(child.pid!)) tracked.add(p);
+      child.kill("SIGINT");
+      const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+      expect(code, stderr).toBe(130);
+      expect(stderr).toContain(`run: interrupted; ${input} was not modified`);
+      expect(snapshot(input)).toEqual(before);
+      expect(fs.readdirSync(dir)).toEqual(["loop.ipynb"]);
+      let alive: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        alive = [...tracked].filter(isAlive);
+        if (alive.length === 0) break;
+        await sleep(100);
+      }
+      expect(alive).toEqual([]);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      for (const p of tracked) { try { process.kill(p, "SIGKILL"); } catch { /* gone */ } }
+    }
   });
 });
 
