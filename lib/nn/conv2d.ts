@@ -132,7 +132,8 @@ export class Conv2d extends Module {
       const bo = b ? b[o] : 0;
       for (let n = 0; n < g.n; n++) {
         const src = (o * g.n + n) * hw, dst = (n * O + o) * hw;
-        for (let k = 0; k < hw; k++) y[dst + k] = out[src + k] + bo;
+        y.set(out.subarray(src, src + hw), dst); // memcpy
+        if (bo !== 0) for (let k = dst; k < dst + hw; k++) y[k] += bo;
       }
     }
     this.cols = cols; this.g = g;
@@ -147,12 +148,17 @@ export class Conv2d extends Module {
     // dY as [O, N·oH·oW] (the GEMM layout), plus the bias gradient.
     const dy = this.buffer("out", go, O * L), db = this.bias?.gradValues;
     for (let o = 0; o < O; o++) {
-      let s = 0;
+      let s0 = 0, s1 = 0; // two accumulators: half the add-latency chain
       for (let n = 0; n < G.n; n++) {
         const src = (n * O + o) * hw, dst = (o * G.n + n) * hw;
-        for (let k = 0; k < hw; k++) { dy[dst + k] = go[src + k]; s += go[src + k]; }
+        dy.set(go.subarray(src, src + hw), dst); // memcpy
+        if (db) {
+          let k = src;
+          for (; k + 1 < src + hw; k += 2) { s0 += go[k]; s1 += go[k + 1]; }
+          if (k < src + hw) s0 += go[k];
+        }
       }
-      if (db) db[o] += s;
+      if (db) db[o] += s0 + s1;
     }
     gemm(O, K, L, { data: dy, offset: 0, rowStride: L, colStride: 1 }, { data: this.cols!, offset: 0, rowStride: 1, colStride: L },
       { data: this.weight.gradValues, offset: 0, rowStride: K, colStride: 1 }, { beta: this.weight.gradIsZero ? 0 : 1 });

@@ -38,7 +38,8 @@ export class SGD extends Optimizer {
   protected update(p: Parameter, w: FloatArray, g: FloatArray): void {
     const lr = this.lr, wd = this.weightDecay, mu = this.momentum;
     if (mu === 0) {
-      for (let i = 0; i < w.length; i++) w[i] -= lr * (g[i] + wd * w[i]);
+      if (wd === 0) for (let i = 0; i < w.length; i++) w[i] -= lr * g[i];
+      else for (let i = 0; i < w.length; i++) w[i] -= lr * (g[i] + wd * w[i]);
       return;
     }
     const [buf] = this.buffers(p, 1), first = !this.started.has(p), damp = 1 - this.dampening;

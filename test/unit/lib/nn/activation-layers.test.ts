@@ -35,6 +35,11 @@ describe("activation layers", () => {
     const r = new L.ReLU();
     expect(Array.from(r.forward(tensor([NaN, -1, 0, 3])).data)).toEqual([NaN, 0, 0, 3]);
     expect(Array.from(r.backward(tensor([5, 5, 5, 5])).data)).toEqual([NaN, 0, 0, 5]);
+    // Branchless mask path on finite data: no -0 from -x·0, infinities as PyTorch.
+    expect(Array.from(r.forward(tensor([-2, -0, 0, 2])).data)).toEqual([0, 0, 0, 2]);
+    expect(Array.from(r.backward(tensor([1, 1, 1, 1])).data)).toEqual([0, 0, 0, 1]);
+    expect(Array.from(r.forward(tensor([-Infinity, Infinity, -1])).data)).toEqual([0, Infinity, 0]);
+    expect(Array.from(r.backward(tensor([Infinity, 2, Infinity])).data)).toEqual([0, 2, 0]);
   });
   it("PReLU starts at 0.25 and learns a slope per channel", () => {
     const p = new L.PReLU({ numParameters: 2 });
