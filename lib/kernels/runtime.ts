@@ -20,6 +20,8 @@ export interface KernelExports {
 const PAGE = 65536;
 /** Bytes below this are the module's own (stub runtime, no data segments); fixed tables follow. */
 export const TABLES = 64 * 1024;
+/** An i32 the GEMM worker waits on: rows of B copied so far (pipelined copy-in). */
+export const READY = 120 * 1024;
 /** Per-thread fixed scratch (GEMM A panel block and edge tile): 2 x 256 KiB after the tables. */
 export const SCRATCH = [128 * 1024, 384 * 1024];
 /** Start of the per-call bump arena. */

@@ -94,10 +94,12 @@ function packB(b: usize, rs: i32, cs: i32, p0: i32, kc: i32, j0: i32, j1: i32, d
 
 /**
  * C[0:m, n0:n1] = A (m x k) . B (k x n) with A, B strided (element strides) and C contiguous
- * with row stride ldc. Scratch: ap >= MC*KC floats, bp >= KC*ceil8(n1-n0) floats, tile >= 32 floats.
+ * with row stride ldc. If `ready` is non-zero, it is the address of an i32 counting the rows of
+ * B already copied in by the other thread; each KC block waits until its rows are there.
+ * Scratch: ap >= MC*KC floats, bp >= KC*ceil8(n1-n0) floats, tile >= 32 floats.
  */
 export function gemm_f32(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32,
-  c: usize, ldc: i32, n0: i32, n1: i32, ap: usize, bp: usize, tile: usize): void {
+  c: usize, ldc: i32, n0: i32, n1: i32, ap: usize, bp: usize, tile: usize, ready: usize): void {
   // Few rows of A (m <= 2 MC panels' worth of reuse): packing B costs as much as the product
   // itself, so full 8-column panels of a row-major B are read in place (row stride brs).
   const direct = bcs == 1 && m <= 64;
@@ -109,6 +111,9 @@ export function gemm_f32(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize,
   for (let p0 = 0; p0 < k; p0 += KC) {
     const kc = min(KC, k - p0);
     const acc = p0 > 0;
+    if (ready != 0) {
+      for (let v = atomic.load<i32>(ready); v < p0 + kc; v = atomic.load<i32>(ready)) atomic.wait<i32>(ready, v, -1);
+    }
     if (direct) {
       const full = n0 + ((n1 - n0) & ~(NR - 1));
       if (full < n1) packB(b, brs, bcs, p0, kc, full, n1, bp + <usize>(((full - n0) * kc) << 2));

@@ -100,6 +100,15 @@ describe("gemm against a float64 reference loop", () => {
       gemm(m, n, k, rowMajor(a, k), rowMajor(b, n), rowMajor(c2, n));
       expect(sameBits(c2, c1)).toBe(true);
     }
+    // A transposed B (packed, not pipelined) on two threads too.
+    const m = 70, n = 300, k = 400, a = rand(Float32Array, m * k), bt = rand(Float32Array, n * k);
+    const Bt: MatrixView = { data: bt, offset: 0, rowStride: 1, colStride: k };
+    const c1 = new Float32Array(m * n), c2 = new Float32Array(m * n);
+    setNumThreads(1); gemm(m, n, k, rowMajor(a, k), Bt, rowMajor(c1, n));
+    setNumThreads(2); gemm(m, n, k, rowMajor(a, k), Bt, rowMajor(c2, n));
+    expect(sameBits(c2, c1)).toBe(true);
+    const ref = reference(m, n, k, rowMajor(a, k), Bt);
+    expectClose(c2, ref.c, ref.scale, FLOAT32_RTOL);
   });
 });
 
