@@ -14,7 +14,11 @@ function operands(a: TensorLike, b: TensorLike, compute: DType, op: string): [Te
   return [ta, tb];
 }
 
-/** Runs a binary kernel over broadcast operands into a new tensor of dtype `out`. */
+/**
+ * Runs a binary kernel over broadcast operands into a new tensor of dtype `out` (no promotion:
+ * the building block of the public ops, for other folders that pick dtypes themselves).
+ * @example binaryInto("add", "myop", x, y, "float64")
+ */
 export function binaryInto(op: BinaryName, name: string, a: Tensor, b: Tensor, out: DType): Tensor {
   const shape = broadcastShapes(a.shape, b.shape, name);
   const res = new Tensor(allocate(out, shapeSize(shape), name), shape);

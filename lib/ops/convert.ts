@@ -30,6 +30,7 @@ export function resultType(a: TensorLike, b: TensorLike, op: string): DType {
   return "float32";
 }
 
+/** Names a bad argument in an error message. @example describe(null) // "null" */
 export function describe(x: unknown): string {
   if (x === null) return "null";
   if (Array.isArray(x)) return "an array";

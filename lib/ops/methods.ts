@@ -64,7 +64,7 @@ install(m, ["matmul", "dot"]);
 install(ip, ["add_", "sub_", "mul_", "div_", "copy_", "fill_"]);
 install(ix, ["take", "maskedSelect"]);
 
-/** Names of the Tensor methods installed by lib/ops (for tests and docs). */
+/** Names of the Tensor methods installed by lib/ops (for tests and docs). @example TENSOR_OP_METHODS.includes("matmul") // true */
 export const TENSOR_OP_METHODS: readonly string[] = Object.freeze([
   "add", "sub", "mul", "div", "pow", "maximum", "minimum", "eq", "ne", "lt", "le", "gt", "ge",
   ...UNARY_METHODS,

@@ -4,7 +4,10 @@ import { asTensor, type TensorLike } from "./convert.js";
 import { forEachRowN } from "./iterate.js";
 import { unaryStrided, type UnaryName } from "./kernels.js";
 
-/** Runs a unary kernel over any view of `x` into a new contiguous tensor of dtype `out`. */
+/**
+ * Runs a unary kernel over any view of `x` into a new contiguous tensor of dtype `out`.
+ * @example unaryInto("tanh", x, "float64")
+ */
 export function unaryInto(op: UnaryName, x: Tensor, out: DType): Tensor {
   const res = new Tensor(allocate(out, x.size, op), x.shape);
   forEachRowN(x.shape, [contiguousStrides(x.shape), x.strides], [0, x.offset], (o, n, s) =>

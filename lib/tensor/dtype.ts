@@ -6,12 +6,14 @@ export type DType = "float32" | "float64" | "int32" | "uint8";
 /** The storage array of a Tensor: one typed array per dtype. */
 export type DataArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 
+/** Every dtype, in promotion order of width last. @example DTYPES.includes("int32") // true */
 export const DTYPES: readonly DType[] = ["float32", "float64", "int32", "uint8"];
 
 const BYTES: Record<DType, number> = { float32: 4, float64: 8, int32: 4, uint8: 1 };
 
 // A bound that refuses obviously mistaken sizes (a missing division, a swapped argument)
 // before the allocation itself fails or swaps the machine; 4 GiB also is V8's typed array cap.
+/** Largest storage a tensor may allocate, in bytes. @example MAX_TENSOR_BYTES / 1024 ** 3 // 4 */
 export const MAX_TENSOR_BYTES = 4 * 1024 ** 3;
 
 /** Bytes per element of `dtype`. @example bytesPerElement("float64") // 8 */
