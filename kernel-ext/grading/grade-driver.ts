@@ -9,6 +9,8 @@ export interface DriverJob {
   kernel_name: string;
   cwd: string;
   preamble: string;
+  /** Sent before each question's cell (puts back replaced builtins). */
+  restore: string;
   cells: { label: string; code: string }[];
   questions: { id: string; code: string }[];
   cell_timeout: number;
@@ -89,6 +91,11 @@ class Session:
             return "timeout", cell
         except DeadKernelError:
             return "dead", cell
+        except Exception as e:
+            # Student code can break the kernel's own messaging (e.g. by replacing JSON.stringify);
+            # to the grader that kernel is as good as dead.
+            cell.outputs = [{"output_type": "error", "ename": "KernelBroken", "evalue": "the kernel stopped answering properly (" + type(e).__name__ + ")", "traceback": []}]
+            return "dead", cell
         errored = any(o.get("output_type") == "error" for o in cell.outputs)
         return ("error" if errored else "ok"), cell
     def recover(self):
@@ -133,7 +140,7 @@ def boot():
             if st == "timeout" and s.recover():
                 emit({"type": "cell", "label": c["label"], "status": "timeout", "error": None, "rerun": not first_boot})
                 continue
-            emit({"type": "cell", "label": c["label"], "status": st, "error": error_text(cell) if st == "error" else None, "rerun": not first_boot})
+            emit({"type": "cell", "label": c["label"], "status": st, "error": error_text(cell) if st in ("error", "dead") else None, "rerun": not first_boot})
             if st in ("dead", "timeout"):
                 skip.add(i); s.close(); restarts += 1
                 if restarts > job["max_restarts"]:
@@ -151,7 +158,9 @@ for q in job["questions"]:
     if remaining() <= 0:
         emit({"type": "question", "id": q["id"], "status": "skipped", "error": "the total time limit (" + str(job["total_timeout"]) + " s) was reached", "seconds": 0}); continue
     t = time.monotonic()
-    st, cell = s.run(q["code"], job["cell_timeout"])
+    st, cell = s.run(job["restore"], 30)
+    if st in ("ok", "error"):
+        st, cell = s.run(q["code"], job["cell_timeout"])
     secs = round(time.monotonic() - t, 3)
     if st == "timeout" and s.recover():
         emit({"type": "question", "id": q["id"], "status": "timeout", "error": None, "seconds": secs}); continue

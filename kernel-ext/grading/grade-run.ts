@@ -15,7 +15,7 @@ import { isolatedArgv, isolationAvailable } from "./isolation.js";
 import { readNotebook } from "./notebook.js";
 import { planSubmission } from "./plan-submission.js";
 import { gradescopeResults, type GradescopeResults } from "./results.js";
-import { preambleCode, testCellCode } from "./runtime.js";
+import { preambleCode, restoreCode, testCellCode } from "./runtime.js";
 import { readVerdicts, scoreQuestion } from "./score.js";
 
 export interface GradeEnv {
@@ -36,7 +36,7 @@ function cellNotes(events: DriverEvent[]): string[] {
   const notes: string[] = [];
   for (const e of events) {
     if (e.type === "cell" && !e.rerun && e.status !== "ok") {
-      notes.push(e.status === "timeout" ? `${e.label}: timed out and was interrupted` : e.status === "dead" ? `${e.label}: the kernel died running it (process.exit, a crash or out of memory); it was skipped in a fresh kernel`
+      notes.push(e.status === "timeout" ? `${e.label}: timed out and was interrupted` : e.status === "dead" ? `${e.label}: ${e.error ? (e.error.split("\n")[0].slice(0, 200) + "; ") : "the kernel died running it (process.exit, a crash or out of memory); "}it was skipped in a fresh kernel`
         : `${e.label}: ${(e.error ?? "error").split("\n")[0].slice(0, 300)}`);
     }
     if (e.type === "kernel" && e.event === "restarted") notes.push("a fresh kernel was started and your code re-run");
@@ -78,7 +78,7 @@ export async function gradeSubmission(file: string, plan: TestPlan, config: Grad
       return { id: q.id, code: testCellCode(nonce, token, q.code) };
     });
     const job: DriverJob = {
-      kernel_name: KERNEL, cwd: work, preamble: preambleCode(env.runtime, nonce, verdictFile), cells: sub.cells, questions,
+      kernel_name: KERNEL, cwd: work, preamble: preambleCode(env.runtime, nonce, verdictFile), restore: restoreCode(nonce), cells: sub.cells, questions,
       cell_timeout: config.cellTimeout, total_timeout: config.totalTimeout, max_restarts: config.maxRestarts, kernel_log: kernelLog,
     };
     const events: DriverEvent[] = [];

@@ -20,6 +20,41 @@ export interface Verdict {
 /** The global's name for a nonce. @example globalName("ab12") // => "__deeprob_grader_ab12" */
 export function globalName(nonce: string): string { return `__deeprob_grader_${nonce}`; }
 
+/** Builtins whose methods test code and helpers use; restored before each question's tests. */
+const BUILTINS = ["Math", "JSON", "Number", "Object", "Array", "String", "Boolean", "Set", "Map", "Float64Array", "Float32Array", "Int32Array", "Uint8Array", "Symbol", "Error", "TypeError", "RangeError", "Reflect"] as const;
+
+/**
+ * Snapshots the builtins (the global bindings, their static methods and their prototypes'
+ * methods) and returns a function that puts back any that student code replaced, so that a
+ * patched Math.abs or Array.prototype.every cannot change what a test computes.
+ */
+function snapshotBuiltins(): () => void {
+  const G = globalThis as unknown as Record<string, object>;
+  const getDesc = Object.getOwnPropertyDescriptor, getNames = Object.getOwnPropertyNames, define = Object.defineProperty;
+  const saved: [object, string, PropertyDescriptor][] = [];
+  const keep = (o: object) => { for (const k of getNames(o)) { const d = getDesc(o, k); if (d && d.configurable) saved[saved.length] = [o, k, d]; } };
+  for (const name of BUILTINS) {
+    const d = getDesc(G, name), v = G[name];
+    if (d) saved[saved.length] = [G, name, d];
+    if (v && (typeof v === "object" || typeof v === "function")) {
+      keep(v);
+      const proto = (v as { prototype?: object }).prototype;
+      if (proto && typeof proto === "object") keep(proto);
+    }
+  }
+  const protos = [Function.prototype];
+  for (const p of protos) keep(p);
+  return () => {
+    for (let i = 0; i < saved.length; i++) {
+      const [o, k, d] = saved[i];
+      const now = getDesc(o, k);
+      if (!now || now.value !== d.value || now.get !== d.get || now.set !== d.set) {
+        try { define(o, k, d); } catch { /* frozen by the student: nothing to restore to */ }
+      }
+    }
+  };
+}
+
 function freezeModules(freeze: typeof Object.freeze): void {
   // CommonJS output calls across modules through their exports objects (`values_1.toNumbers`):
   // freezing those objects keeps every internal call pointing at the original function.
@@ -42,6 +77,7 @@ export function install(opts: { nonce: string; verdictFile: string }): void {
   const name = globalName(opts.nonce);
   if (Object.prototype.hasOwnProperty.call(globalThis, name)) return;
   const fd = fs.openSync(opts.verdictFile, "a");
+  const restore = snapshotBuiltins();
   freezeModules(freeze);
 
   function grader(token: string) {
@@ -74,7 +110,7 @@ export function install(opts: { nonce: string; verdictFile: string }): void {
       },
     });
   }
-  define(globalThis, name, { value: freeze({ grader }), writable: false, configurable: false, enumerable: false });
+  define(globalThis, name, { value: freeze({ grader, restore }), writable: false, configurable: false, enumerable: false });
 }
 
 /**
@@ -86,12 +122,22 @@ export function preambleCode(runtimeJs: string, nonce: string, verdictFile: stri
 }
 
 /**
+ * The cell the grader sends before each question: puts back builtins student code replaced,
+ * before the test cell is compiled (the type checker itself uses Math and Array methods).
+ * @example restoreCode("ab") // => '(globalThis as any)["__deeprob_grader_ab"].restore();'
+ */
+export function restoreCode(nonce: string): string {
+  return `(globalThis as any)[${JSON.stringify(globalName(nonce))}].restore();`;
+}
+
+/**
  * A question's test cell as the grader sends it: the source's code (public and hidden tests)
  * with `grader` bound, in a block, to the runtime's grader for this cell's token.
  * @example testCellCode("ab", "tok", 'grader.check("q1", (t) => t.ok(true));')
  */
 export function testCellCode(nonce: string, token: string, code: string): string {
-  // @ts-nocheck: a student's own types (number[] vs Float64Array) must not stop the tests from
-  // running; the assertions judge values. The annotation keeps strict cells happy regardless.
-  return `// @ts-nocheck\n{\nconst grader: import("deeprob-ts").grading.Grader = (globalThis as any)[${JSON.stringify(globalName(nonce))}].grader(${JSON.stringify(token)});\n${code}\n}`;
+  // The annotation types `t` in strict cells; restore() runs again in case the student's code
+  // ran something between cells (a timer).
+  return `{\nconst __grading = (globalThis as any)[${JSON.stringify(globalName(nonce))}];\n__grading.restore();\n` +
+    `const grader: import("deeprob-ts").grading.Grader = __grading.grader(${JSON.stringify(token)});\n${code}\n}`;
 }
