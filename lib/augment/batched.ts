@@ -87,36 +87,44 @@ export function applyCropFlipJitter(batch: Tensor, params: CropFlipJitterParams)
   if (params.top.length !== n) throw new RangeError(`applyCropFlipJitter: parameters for ${params.top.length} images, batch of ${n}`);
   const src = batch.contiguous();
   const data = src.data as Uint8Array, base = src.offset;
-  const S = params.size, pad = params.padding, per = S * S * 3, inPer = side * side * 3;
+  const S = params.size, pad = params.padding, per = S * S * 3, inPer = side * side * 3, rowIn = side * 3;
   const out = new Float32Array(n * per);
-  const inv255 = 1 / 255;
+  // Every op is the same pointwise function of the input byte, except for the contrast mean (one
+  // scalar per image). So per image: channel histograms of the window give the mean; a 256-entry
+  // table then maps each source byte (padding is byte 0) straight to its output value.
+  const hist = new Int32Array(768), f = new Float64Array(256), lut = new Float32Array(256);
   for (let i = 0; i < n; i++) {
     const top = params.top[i] - pad, left = params.left[i] - pad, flip = params.flip[i] === 1;
     const b = params.brightness[i], c = params.contrast[i], bFirst = params.brightnessFirst[i] === 1;
-    const o0 = i * per, s0 = base + i * inPer;
-    // Pass 1: gather the window (zeros outside), scale to [0, 1], brightness if it comes first, gray sum.
-    let graySum = 0;
-    for (let y = 0; y < S; y++) {
-      const sy = top + y, orow = o0 + y * S * 3;
-      if (sy < 0 || sy >= side) continue; // padded rows stay 0 (out is zero-filled)
-      const srow = s0 + sy * side * 3;
-      for (let x = 0; x < S; x++) {
-        const sx = left + (flip ? S - 1 - x : x);
-        if (sx < 0 || sx >= side) continue;
-        const s = srow + sx * 3, o = orow + x * 3;
-        let r = data[s] * inv255, g = data[s + 1] * inv255, bl = data[s + 2] * inv255;
-        if (bFirst) { r = Math.min(r * b, 1); g = Math.min(g * b, 1); bl = Math.min(bl * b, 1); }
-        out[o] = r; out[o + 1] = g; out[o + 2] = bl;
-        graySum += WR * out[o] + WG * out[o + 1] + WB * out[o + 2];
-      }
+    const s0 = base + i * inPer;
+    const y0 = Math.max(0, top), y1 = Math.min(side, top + S), x0 = Math.max(0, left), x1 = Math.min(side, left + S);
+    hist.fill(0);
+    for (let y = y0; y < y1; y++) {
+      const e = s0 + y * rowIn + x1 * 3;
+      for (let s = s0 + y * rowIn + x0 * 3; s < e; s += 3) { hist[data[s]]++; hist[256 + data[s + 1]]++; hist[512 + data[s + 2]]++; }
     }
-    // Pass 2: contrast blend with the mean gray, clamp; brightness afterwards if it comes second.
+    // the image as ColorJitter's second op sees it: brightness applied (clamped at 1) or not yet
+    for (let v = 0; v < 256; v++) f[v] = bFirst ? Math.fround(Math.min((v / 255) * b, 1)) : Math.fround(v / 255);
+    let graySum = 0; // padded pixels are 0 and add nothing
+    for (let v = 1; v < 256; v++) graySum += (WR * hist[v] + WG * hist[256 + v] + WB * hist[512 + v]) * f[v];
     const m = (1 - c) * Math.fround(graySum / (S * S));
-    for (let k = o0; k < o0 + per; k++) {
-      let v = c * out[k] + m;
-      v = v < 0 ? 0 : v > 1 ? 1 : v;
-      if (!bFirst) v = Math.min(v * b, 1);
-      out[k] = v;
+    for (let v = 0; v < 256; v++) {
+      let x = c * f[v] + m;
+      x = x < 0 ? 0 : x > 1 ? 1 : x;
+      lut[v] = bFirst ? x : Math.min(x * b, 1);
+    }
+    const pad0 = lut[0];
+    let o = i * per;
+    for (let y = 0; y < S; y++) {
+      const sy = top + y;
+      if (sy < 0 || sy >= side) { out.fill(pad0, o, o + S * 3); o += S * 3; continue; }
+      const row = s0 + sy * rowIn;
+      for (let x = 0; x < S; x++, o += 3) {
+        const sx = left + (flip ? S - 1 - x : x);
+        if (sx < 0 || sx >= side) { out[o] = pad0; out[o + 1] = pad0; out[o + 2] = pad0; continue; }
+        const s = row + sx * 3;
+        out[o] = lut[data[s]]; out[o + 1] = lut[data[s + 1]]; out[o + 2] = lut[data[s + 2]];
+      }
     }
   }
   return new Tensor(out, [n, S, S, 3]);
