@@ -94,7 +94,10 @@ export function normalizeAxis(axis: number, ndim: number, op: string): number {
  */
 export function normalizeAxes(axis: number | readonly number[] | null | undefined, ndim: number, op: string): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
-  const list = typeof axis === "number" ? [axis] : axis;
+  if (typeof axis !== "number" && !Array.isArray(axis)) {
+    throw new TypeError(`${op}: axis must be an integer, a list of integers or null; got ${typeof axis} ${JSON.stringify(axis)}`);
+  }
+  const list: readonly number[] = typeof axis === "number" ? [axis] : axis;
   const out: number[] = [];
   for (const a of list) {
     const ax = normalizeAxis(a, ndim, op);

@@ -69,6 +69,23 @@ describe("reductions against float64 reference loops", () => {
     });
   }
 
+  it("random shapes (0-d to 4-d, zero-size dims) and random axis sets", () => {
+    const rand = seeded(71);
+    for (let trial = 0; trial < 60; trial++) {
+      const nd = Math.floor(rand() * 5);
+      const shape = Array.from({ length: nd }, () => Math.floor(rand() * 5) + (rand() < 0.1 ? -1 : 0)).map((d) => Math.max(d, 0));
+      const t = randomTensor(rand, shape, "float64");
+      const axes = [...Array(nd).keys()].filter(() => rand() < 0.5);
+      const keepdims = rand() < 0.5;
+      for (const [name, fn, ref] of REFS.filter(([n]) => ["sum", "mean", "var", "prod", "any"].includes(n))) {
+        const out = fn(t, nd === 0 ? null : axes, { keepdims });
+        const r = refReduce(t, nd === 0 ? [] : axes, ref, keepdims);
+        expect(out.shape, `${name} ${shape} ${axes}`).toEqual(r.shape);
+        expect(allClose(values(out), r.values, FLOAT64_RTOL, FLOAT64_ATOL), `${name} ${shape} axes=${axes}`).toBe(true);
+      }
+    }
+  });
+
   it("leading-axis reductions (row-wise path): mean(X, 0) on contiguous, row-stepped and 4-d tensors", () => {
     const rand = seeded(61);
     const X = randomTensor(rand, [40, 3, 5]);

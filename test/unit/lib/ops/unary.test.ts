@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as ops from "../../../../lib/ops/index.js";
-import { Tensor, tensor } from "../../../../lib/tensor/index.js";
+import { Tensor, tensor, zeros } from "../../../../lib/tensor/index.js";
 import { allClose, FLOAT32_ATOL, FLOAT32_TRANSCENDENTAL_RTOL, FLOAT64_RTOL } from "../../tolerance.js";
 import { layouts, randomTensor, refElementwise, seeded, storeAs, values } from "./reference.js";
 
@@ -51,6 +51,14 @@ describe("unary maps against float64 references", () => {
       }
     });
   }
+
+  it("0-d and zero-size inputs keep their shape", () => {
+    for (const [, fn] of UNARY) {
+      expect(fn(tensor(0.5)).shape).toEqual([]);
+      expect(fn(tensor(0.5)).item()).toBe(fn(tensor([0.5])).item());
+      expect(fn(zeros([2, 0, 3])).shape).toEqual([2, 0, 3]);
+    }
+  });
 
   it("sigmoid is stable on both tails and exactly 0.5 at 0", () => {
     const s = ops.sigmoid(tensor([-1000, -100, 0, 100, 1000], { dtype: "float64" })).toArray();

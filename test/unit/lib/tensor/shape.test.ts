@@ -22,6 +22,8 @@ describe("shape arithmetic", () => {
     expect(normalizeAxes(null, 3, "op")).toEqual([0, 1, 2]);
     expect(normalizeAxes([2, -3], 3, "op")).toEqual([0, 2]);
     expect(() => normalizeAxes([1, -1], 2, "op")).toThrow("op: axis -1 is repeated");
+    expect(() => normalizeAxes("0" as never, 2, "sum")).toThrow('sum: axis must be an integer, a list of integers or null; got string "0"');
+    expect(normalizeAxes([], 2, "op")).toEqual([]);
     expect(() => checkShape("3" as never, "op")).toThrow("op: shape must be an array of non-negative integers; got 3");
     expect(checkShape(3, "op")).toEqual([3]);
   });
