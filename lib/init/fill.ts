@@ -3,7 +3,7 @@
 import type { Tensor } from "../tensor/index.js";
 import type { FloatArray } from "../random/index.js";
 
-/** Throws unless `t` is a float32/float64 tensor (initializers need real-valued storage). */
+/** Throws unless `t` is a float32/float64 tensor (initializers need real-valued storage). @example checkFloatTensor(w, "myInit_") */
 export function checkFloatTensor(t: Tensor, op: string): void {
   if (t.dtype !== "float32" && t.dtype !== "float64") {
     throw new TypeError(`${op}: expected a float32 or float64 tensor, got ${t.dtype}`);
@@ -13,6 +13,7 @@ export function checkFloatTensor(t: Tensor, op: string): void {
 /**
  * Fills `t` in place: `fill(buf)` writes t.size values into a contiguous buffer of t's dtype,
  * which is then scattered through t's strides (no copy when t is contiguous).
+ * @example fillInPlace(w, "myInit_", (b) => b.fill(0.5))
  */
 export function fillInPlace(t: Tensor, op: string, fill: (buf: FloatArray) => void): Tensor {
   checkFloatTensor(t, op);

@@ -27,7 +27,7 @@ export function activationBackward(act: A.Activation, x: Tensor, dout: Tensor): 
   return wrap(dx, x.shape);
 }
 
-/** A layer applying one elementwise activation (any of activations.ts). */
+/** A layer applying one elementwise activation (any of activations.ts). @example new ActivationLayer(leakyRelu(0.2)).forward(x) */
 export class ActivationLayer extends Module {
   protected x: FloatArray | null = null;
   protected shape: readonly number[] | null = null;

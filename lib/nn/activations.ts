@@ -209,7 +209,7 @@ export const mish: Activation = {
   },
 };
 
-/** SELU's α and λ, exactly as on the slide (Klambauer et al. 2017) and in PyTorch. */
+/** SELU's α and λ, exactly as on the slide (Klambauer et al. 2017) and in PyTorch. @example SELU_ALPHA // 1.6732632423543772 */
 export const SELU_ALPHA = 1.6732632423543772848170429916717;
 export const SELU_SCALE = 1.0507009873554804934193349852946;
 
@@ -277,7 +277,7 @@ export const geluTanh: Activation = {
   },
 };
 
-/** All the lecture's activations with their default parameters, for galleries and loops. */
+/** All the lecture's activations with their default parameters, for galleries and loops. @example ACTIVATIONS.map((a) => a.name) // ["sigmoid", "tanh", ...] */
 export const ACTIVATIONS: readonly Activation[] = [
   sigmoid, tanh, step(), softplus(), relu, softsign, elu(), logSigmoid, silu, sinc,
   leakyRelu01, leakyReluTorch, mish, selu, gelu, geluSigmoid, geluTanh,

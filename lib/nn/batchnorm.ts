@@ -15,7 +15,7 @@ export interface BatchNormOptions {
   dtype?: FloatDType;
 }
 
-/** The shared machinery of BatchNorm1d and BatchNorm2d; `ranks` are the accepted input ranks. */
+/** The shared machinery of BatchNorm1d and BatchNorm2d; `ranks` are the accepted input ranks. @example bn instanceof BatchNorm // for BatchNorm1d and BatchNorm2d */
 export abstract class BatchNorm extends Module {
   readonly weight: Parameter | null;
   readonly bias: Parameter | null;

@@ -16,7 +16,7 @@ const pair = (op: string, name: string, v: Pair, min: number): [number, number] 
 /** Geometry of a conv / pool window sweep. */
 export interface Geometry { n: number; c: number; h: number; w: number; kh: number; kw: number; sh: number; sw: number; ph: number; pw: number; oh: number; ow: number }
 
-/** Output geometry, with a clear error when the window does not fit. */
+/** Output geometry, with a clear error when the window does not fit. @example windowGeometry("MaxPool2d.forward", x, null, [2, 2], [2, 2], [0, 0]).oh */
 export function windowGeometry(op: string, x: Tensor, c: number | null, k: [number, number], s: [number, number], p: [number, number]): Geometry {
   if (x.ndim !== 4 || (c !== null && x.shape[1] !== c)) throw new RangeError(`${op}: expected input of shape [N, ${c ?? "C"}, H, W], got [${x.shape.join(", ")}]`);
   const [n, ch, h, w] = x.shape;

@@ -7,7 +7,7 @@ import type { Tensor } from "../tensor/index.js";
 import { alloc, checkBackward, floatData, Module, requireRng, wrap, type ForwardOptions } from "./module.js";
 import { toPair, type Pair } from "./conv2d.js";
 
-/** PyTorch's generate_intervals: window starts for one axis. */
+/** PyTorch's generate_intervals: window starts for one axis. @example fractionalStarts(0, 10, 5, 2) // Int32Array [0, 2, 4, 6, 8] */
 export function fractionalStarts(u: number, inSize: number, outSize: number, k: number): Int32Array {
   const seq = new Int32Array(outSize);
   if (outSize > 1) {

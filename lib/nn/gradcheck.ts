@@ -134,7 +134,7 @@ export function gradCheck(
   return compareGradients(analytic, numeric, { shape, ...opts });
 }
 
-/** One-line summary, e.g. `gradCheck W [3, 4]: max rel error 2.1e-9 <= 1e-6: PASS`. */
+/** One-line summary. @example formatGradCheck(r) // "gradCheck W [3, 4]: max rel error 2.10e-9 <= 0.000001: PASS" */
 export function formatGradCheck(r: GradCheckResult): string {
   return `gradCheck ${r.name} [${r.shape.join(", ")}]: max rel error ${r.maxRelError.toExponential(2)} ` +
     `${r.passed ? "<=" : ">"} ${r.tolerance}: ${r.passed ? "PASS" : "FAIL"}`;

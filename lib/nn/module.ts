@@ -28,7 +28,10 @@ export interface BackwardOptions {
   readonly inputGrad?: boolean;
 }
 
-/** A learnable tensor and its accumulated gradient (same shape and dtype). */
+/**
+ * A learnable tensor and its accumulated gradient (same shape and dtype).
+ * @example const w = new Parameter("weight", zeros([10, 64])); w.gradValues.length // 640
+ */
 export class Parameter {
   /** The values; optimizers update `data.data` in place. */
   data: Tensor;
@@ -64,7 +67,18 @@ export class Parameter {
   [inspect.custom](): string { return this.toString(); }
 }
 
-/** The base of every layer: forward, backward, parameters, children, dtype. */
+/**
+ * The base of every layer: forward, backward, parameters, children, dtype. A custom layer
+ * implements forward (caching what backward needs) and backward (accumulating into its
+ * parameters' gradients, returning dL/dx).
+ * @example
+ * class Scale extends Module {
+ *   private k = 0;
+ *   constructor(k: number) { super(); this.k = k; }
+ *   forward(x: Tensor) { return mul(x, this.k); }
+ *   backward(dout: Tensor) { return mul(dout, this.k); }
+ * }
+ */
 export abstract class Module {
   /** Own parameters (children's are collected by parameters()). */
   protected readonly params: Parameter[] = [];
@@ -174,6 +188,7 @@ export abstract class Module {
 /**
  * The float data of `x` as a contiguous typed array (no copy when `x` already is contiguous),
  * refusing integer tensors with a message naming the operation.
+ * @example const d = floatData(x, "MyLayer.forward") // Float32Array
  */
 export function floatData(x: Tensor, op: string): FloatArray {
   if (!(x instanceof Tensor)) throw new TypeError(`${op}: expected a Tensor, got ${x === null ? "null" : typeof x}`);
@@ -183,30 +198,30 @@ export function floatData(x: Tensor, op: string): FloatArray {
   return x.contiguous().data as FloatArray;
 }
 
-/** Throws unless x's dtype equals the parameters' dtype (mixing float32 and float64 is a bug). */
+/** Throws unless x's dtype equals the parameters' dtype (mixing float32 and float64 is a bug). @example checkSameDType("MyLayer.forward", x, "float32") */
 export function checkSameDType(op: string, x: Tensor, dtype: string): void {
   if (x.dtype !== dtype) {
     throw new TypeError(`${op}: input is ${x.dtype} but the parameters are ${dtype}; convert one of them (model.to("${x.dtype}") or x.astype("${dtype}"))`);
   }
 }
 
-/** A new zero-filled array of the same type. */
+/** A new zero-filled array of the same type. @example alloc(new Float64Array(1), 3) // Float64Array [0, 0, 0] */
 export function alloc(like: FloatArray | FloatDType, n: number): FloatArray {
   const f64 = typeof like === "string" ? like === "float64" : like instanceof Float64Array;
   return f64 ? new Float64Array(n) : new Float32Array(n);
 }
 
-/** Wraps a contiguous array as a tensor of `shape`. */
+/** Wraps a contiguous array as a tensor of `shape` (no copy). @example wrap(new Float32Array(6), [2, 3]).shape // [2, 3] */
 export function wrap(data: FloatArray, shape: readonly number[]): Tensor {
   return new Tensor(data, shape);
 }
 
-/** Throws when `x`'s shape differs from what the module expects. */
+/** Throws when `x`'s shape differs from what the module expects. @example checkShape("MyLayer.forward", x, "[N, 4]", x.ndim === 2 && x.shape[1] === 4) */
 export function checkShape(op: string, x: Tensor, expected: string, ok: boolean): void {
   if (!ok) throw new RangeError(`${op}: expected input of shape ${expected}, got [${x.shape.join(", ")}]`);
 }
 
-/** Throws when backward runs before forward or with a gradient of the wrong shape. */
+/** Throws when backward runs before forward or with a gradient of the wrong shape. @example checkBackward("MyLayer.backward", this.outShape, dout) */
 export function checkBackward(op: string, cachedShape: readonly number[] | null, dout: Tensor): void {
   if (cachedShape === null) throw new Error(`${op}: call forward before backward (backward uses what forward cached)`);
   if (dout.shape.length !== cachedShape.length || dout.shape.some((d, i) => d !== cachedShape[i])) {
@@ -214,7 +229,7 @@ export function checkBackward(op: string, cachedShape: readonly number[] | null,
   }
 }
 
-/** Throws unless opts.training is an explicit boolean (for modules whose behaviour depends on the mode). */
+/** Throws unless opts.training is an explicit boolean (for modules whose behaviour depends on the mode). @example const training = requireMode("MyLayer.forward", opts) */
 export function requireMode(op: string, opts: ForwardOptions | undefined): boolean {
   if (typeof opts?.training !== "boolean") {
     throw new TypeError(`${op}: pass the mode explicitly: forward(x, { training: true, rng }) or forward(x, { training: false })`);
@@ -222,7 +237,7 @@ export function requireMode(op: string, opts: ForwardOptions | undefined): boole
   return opts.training;
 }
 
-/** Throws unless a generator was passed (stochastic modules in training mode). */
+/** Throws unless a generator was passed (stochastic modules in training mode). @example const g = requireRng("MyLayer.forward", opts) */
 export function requireRng(op: string, opts: ForwardOptions | undefined): Generator {
   const g = opts?.rng;
   if (!g || typeof g.random !== "function") throw new TypeError(`${op}: training mode draws random masks; pass the generator: forward(x, { training: true, rng: rng(0) })`);

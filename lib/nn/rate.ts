@@ -22,7 +22,7 @@ export function keepProbability(op: string, rate: Rate | undefined): number {
   return keep;
 }
 
-/** Fills `mask` with 1 (keep, probability `keep`) or 0, as the lecture's `np.random.rand(*H.shape) < p`. */
+/** Fills `mask` with 1 (keep, probability `keep`) or 0, as the lecture's `np.random.rand(*H.shape) < p`. @example bernoulliMask(new Float64Array(4), 0.5, rng(0)) // e.g. [1, 0, 0, 1] */
 export function bernoulliMask(mask: Float64Array, keep: number, rng: { fillUniform(out: Float64Array): Float64Array }): Float64Array {
   rng.fillUniform(mask);
   for (let i = 0; i < mask.length; i++) mask[i] = mask[i] < keep ? 1 : 0;

@@ -2,6 +2,10 @@
 // and per-parameter state (momentum buffers, Adam moments) kept in the parameter's dtype, as PyTorch.
 import { Parameter, type FloatArray } from "../nn/index.js";
 
+/**
+ * Base of SGD, Adam, AdamW: subclasses implement update(p, w, g).
+ * @example opt.zeroGrad(); model.backward(loss.grad); opt.step();
+ */
 export abstract class Optimizer {
   readonly params: readonly Parameter[];
   /** Current learning rate (schedules set it). */
@@ -46,7 +50,7 @@ export abstract class Optimizer {
   }
 }
 
-/** Throws unless v is a finite number in [lo, hi). */
+/** Throws unless v is a number in [lo, hi). @example checkRange("SGD", "momentum", 0.9, 0, Infinity) // 0.9 */
 export function checkRange(op: string, name: string, v: number, lo: number, hi: number): number {
   if (!(typeof v === "number" && v >= lo && v < hi)) throw new RangeError(`${op}: ${name} must be in [${lo}, ${hi}), got ${v}`);
   return v;

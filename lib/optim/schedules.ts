@@ -23,7 +23,7 @@ export function cosineLr(base: number, epoch: number, opts: { tMax: number; etaM
   return etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * epoch) / opts.tMax))) / 2;
 }
 
-/** A schedule bound to an optimizer: call step() once per epoch, after the epoch's updates. */
+/** A schedule bound to an optimizer: call step() once per epoch, after the epoch's updates. @example for (...) { trainOneEpoch(); sched.step(); } */
 export abstract class LRScheduler {
   /** Epochs completed. */
   epoch = 0;

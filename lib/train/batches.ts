@@ -41,7 +41,7 @@ export function takeRows(x: Tensor, idx: ArrayLike<number>): Tensor {
   return new Tensor(out, [idx.length, ...x.shape.slice(1)]);
 }
 
-/** Labels as an Int32Array (from a tensor or array), checked to be integers. */
+/** Labels as an Int32Array (from a tensor or array), checked to be integers. @example labelArray("fit", tensor([1, 0])) // Int32Array [1, 0] */
 export function labelArray(op: string, y: Tensor | ArrayLike<number>): Int32Array {
   const a = y instanceof Tensor ? y.toTypedArray() : y;
   const out = new Int32Array(a.length);

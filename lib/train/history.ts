@@ -20,7 +20,7 @@ export interface EpochRecord {
 
 export type Metric = "loss" | "accuracy" | "valLoss" | "valAccuracy" | "lr";
 
-/** The metrics of a training run. */
+/** The metrics of a training run. @example const h = await fit(model, opts); h.metric("valAccuracy"); h.best("valLoss") */
 export class History {
   readonly epochs: EpochRecord[] = [];
   /** Why training ended: "completed", "earlyStopping" or "callback". */
