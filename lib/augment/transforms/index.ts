@@ -13,3 +13,4 @@ export * from "./mix.js";
 export * from "./test-time.js";
 export * from "./random-apply.js";
 export * from "./color-random.js";
+export * from "./auto-augment-policy.js";
