@@ -120,7 +120,9 @@ export abstract class BatchNorm extends Module {
   }
 
   protected override describe(): string {
-    return `${this.numFeatures}, eps=${this.eps}, momentum=${this.momentum}, affine=${this.weight !== null}`;
+    // eps as Python prints it (1e-05), so the repr reads like PyTorch's.
+    const eps = this.eps !== 0 && Math.abs(this.eps) < 1e-4 ? this.eps.toExponential().replace(/e([+-])(\d)$/, "e$10$2") : String(this.eps);
+    return `${this.numFeatures}, eps=${eps}, momentum=${this.momentum}, affine=${this.weight !== null}`;
   }
 }
 

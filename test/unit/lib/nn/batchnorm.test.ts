@@ -54,6 +54,7 @@ describe("BatchNorm1d / BatchNorm2d (PyTorch semantics)", () => {
     expect(bn.forward(zeros([1, 4]), { training: false }).shape).toEqual([1, 4]);
     expect(() => bn.forward(zeros([2, 4]))).toThrow(/BatchNorm1d.forward: pass the mode explicitly/);
     expect(() => bn.forward(zeros([2, 5]), { training: true })).toThrow("BatchNorm1d.forward: expected input of shape [N, 4] or [N, 4, L], got [2, 5]");
-    expect(String(bn)).toBe("BatchNorm1d(4, eps=0.00001, momentum=0.1, affine=true)");
+    expect(String(bn)).toBe("BatchNorm1d(4, eps=1e-05, momentum=0.1, affine=true)");
+    expect(String(new BatchNorm2d(3, { eps: 1e-3, momentum: 0.01 }))).toBe("BatchNorm2d(3, eps=0.001, momentum=0.01, affine=true)");
   });
 });
