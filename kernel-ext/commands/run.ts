@@ -161,12 +161,29 @@ export async function runNotebook(file: string, opts: RunOptions): Promise<numbe
   }
 }
 
+/**
+ * Runs several notebooks one after another (as `jupyter nbconvert --execute a.ipynb b.ipynb`):
+ * every input is checked before anything runs; the exit code is 1 if any notebook failed.
+ */
+export async function runNotebooks(files: string[], opts: RunOptions): Promise<number> {
+  if (files.length > 1 && opts.out) throw new CommandError(`run: --out names one output file, but ${files.length} notebooks were given; drop --out (each gets <name>.nbconvert.ipynb)`, EXIT.badInput);
+  for (const f of files) checkNotebookFile(f);
+  let worst: number = EXIT.ok;
+  for (const f of files) {
+    const code = await runNotebook(f, opts);
+    if (code === EXIT.interrupted) return code;
+    worst = Math.max(worst, code);
+  }
+  if (files.length > 1 && worst !== EXIT.ok) process.stderr.write(`run: not every notebook succeeded (see above)\n`);
+  return worst;
+}
+
 /** Registers `run` on the program. */
 export function register(program: Command): void {
   program
     .command("run")
     .description("execute a notebook with the deeprob-ts kernel (like `jupyter nbconvert --execute --to notebook`)")
-    .argument("<notebook>", "the .ipynb file to execute (runs in the notebook's folder)")
+    .argument("<notebooks...>", ".ipynb files to execute, one after another (each runs in its own folder)")
     .option("-o, --out <path>", "where to write the executed notebook (default: <name>.nbconvert.ipynb beside it)")
     .option("--inplace", "overwrite the input notebook, only if every cell succeeded")
     .option("--timeout <seconds>", "per-cell time limit in seconds (default: none)")
@@ -175,10 +192,10 @@ export function register(program: Command): void {
     .addHelpText("after", `
 On a cell error the command prints the cell, its line and the kernel's error (ename: evalue),
 writes the executed notebook with the error to the output (never to the input), and exits 1.
-Exit codes: 0 ok, 1 a cell failed or timed out, 2 bad input (missing file, not a notebook),
+Exit codes: 0 ok, 1 a cell failed or timed out (in any of the notebooks), 2 bad input (missing file, not a notebook),
 3 Jupyter or the kernelspec missing, 130 interrupted.
 Python: DEEPROB_PYTHON, else /usr/bin/python3 (Debian's Jupyter, python3-nbclient).`)
-    .action(async (notebook: string, opts: RunOptions) => {
-      process.exitCode = await runNotebook(notebook, opts);
+    .action(async (notebooks: string[], opts: RunOptions) => {
+      process.exitCode = await runNotebooks(notebooks, opts);
     });
 }

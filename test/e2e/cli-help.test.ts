@@ -7,7 +7,7 @@ describe("deeprob-ts --help", () => {
     const r = await runCli(["--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: deeprob-ts \[options\] \[command\]/);
-    for (const cmd of ["install", "lab [options] [dir]", "run [options] <notebook>"]) expect(r.stdout).toContain(cmd);
+    for (const cmd of ["install", "lab [options] [dir]", "run [options] <notebooks...>"]) expect(r.stdout).toContain(cmd);
   });
 
   it("lab --help documents the folder, --port, --no-browser and exit codes", async () => {
@@ -20,7 +20,7 @@ describe("deeprob-ts --help", () => {
   it("run --help documents --out, --inplace, --timeout, the default output name and exit codes", async () => {
     const r = await runCli(["run", "--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: deeprob-ts run \[options\] <notebook>/);
+    expect(r.stdout).toMatch(/^Usage: deeprob-ts run \[options\] <notebooks\.\.\.>/);
     for (const s of ["-o, --out <path>", "--inplace", "--timeout <seconds>", "--allow-errors", "<name>.nbconvert.ipynb", "Exit codes: 0 ok, 1 a cell failed"]) {
       expect(r.stdout).toContain(s);
     }

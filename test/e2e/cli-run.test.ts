@@ -57,6 +57,32 @@ describe("deeprob-ts run: success", () => {
   });
 });
 
+describe("deeprob-ts run: several notebooks", () => {
+  it("runs each, writes each output, and exits 1 when any failed", async () => {
+    const dir = fs.mkdtempSync(path.join(work, "many-"));
+    const ok = copyFixture("smoke.ipynb", dir);
+    const bad = copyFixture("failing.ipynb", dir);
+    const r = await runCli(["run", bad, ok], { env: home.env, cwd: dir });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain("smoke.ipynb: 5 code cell(s) ran; wrote smoke.nbconvert.ipynb");
+    expect(r.stderr).toContain("RangeError: smoke failure 42");
+    expect(r.stderr).toContain("run: not every notebook succeeded");
+    expect(fs.readdirSync(dir).sort()).toEqual(["failing.ipynb", "failing.nbconvert.ipynb", "smoke.ipynb", "smoke.nbconvert.ipynb"]);
+  });
+
+  it("checks every input before running any, and refuses --out with several notebooks", async () => {
+    const dir = fs.mkdtempSync(path.join(work, "many-bad-"));
+    const ok = copyFixture("smoke.ipynb", dir);
+    const r = await runCli(["run", ok, path.join(dir, "absent.ipynb")], { env: home.env, cwd: dir });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain("absent.ipynb: no such file");
+    expect(fs.readdirSync(dir)).toEqual(["smoke.ipynb"]); // smoke.ipynb did not run
+    const r2 = await runCli(["run", ok, ok, "--out", "x.ipynb"], { env: home.env, cwd: dir });
+    expect(r2.code, r2.stderr).toBe(2);
+    expect(r2.stderr).toContain("run: --out names one output file, but 2 notebooks were given");
+  });
+});
+
 describe("deeprob-ts run: a failing cell", () => {
   it("exits 1, prints cell, source, ename and evalue, writes the error to the output and leaves the input untouched", async () => {
     const dir = fs.mkdtempSync(path.join(work, "fail-"));
@@ -189,7 +215,7 @@ describe("deeprob-ts run: bad input never touches the file", () => {
   it("no notebook argument: exit 2 with usage", async () => {
     const r = await runCli(["run"], { env: home.env });
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain("missing required argument 'notebook'");
+    expect(r.stderr).toContain("missing required argument 'notebooks'");
     expect(r.stderr).toContain("Usage: deeprob-ts run");
   });
 });
