@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jupyterHome, type JupyterHome } from "./fixtures/env";
 import { figureStates, openBrowser, waitForFigures, type Browser } from "./browser/chromium";
 import { startClassic, type ClassicServer } from "./browser/classic";
-import { FIGURE_CELLS, writeNotebook } from "./browser/notebooks";
+import { FIGURE_CELLS, notebook, writeNotebook } from "./browser/notebooks";
+import { Figure } from "../../lib/display/index";
 
 const SCREENSHOTS = path.join(__dirname, "screenshots");
 const LIVE_CELLS = [
@@ -27,6 +28,7 @@ beforeAll(async () => {
   home = jupyterHome({ kernel: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "deeprob-classic-"));
   writeNotebook(path.join(dir, "live.ipynb"), [...FIGURE_CELLS, ...LIVE_CELLS]);
+  writeUntrusted(path.join(dir, "untrusted.ipynb"));
   server = await startClassic(dir, home.env);
   b = await openBrowser({ allowOrigin: server.url });
   await b.page.goto(`${server.url}/notebooks/live.ipynb?token=${server.token}`);
@@ -42,6 +44,18 @@ beforeAll(async () => {
     return typeof cells[cells.length - 1].input_prompt_number === "number" && document.querySelector("#kernel_indicator_icon.kernel_idle_icon") !== null;
   }, undefined, { timeout: 150_000 });
 }, 180_000);
+
+/** A notebook with saved figure outputs and no signature: classic Notebook opens it untrusted. */
+function writeUntrusted(file: string): void {
+  const nb = notebook(["fig1", "fig2", "fig3"]) as { cells: { outputs: unknown[]; execution_count: number | null }[] };
+  const session = {};
+  nb.cells.forEach((c, i) => {
+    const fig = new Figure([{ type: "bar", x: ["a", "b"], y: [1, i + 2] }], { title: `saved ${i + 1}` });
+    c.execution_count = i + 1;
+    c.outputs = [{ output_type: "execute_result", execution_count: i + 1, metadata: {}, data: fig.toBundle({ session }) }];
+  });
+  fs.writeFileSync(file, JSON.stringify(nb));
+}
 
 afterAll(async () => {
   await b?.close();
@@ -89,5 +103,26 @@ describe("classic Notebook 6, kernel live", () => {
     const modeMissing = b.failed.length > 0 && b.failed.every((u) => /\/codemirror\/mode\//.test(u));
     const errors = b.errors.filter((e) => !/codemirror\/mode\//.test(e) && !(modeMissing && /Failed to load resource: .* 404/.test(e)));
     expect(errors, errors.join("\n")).toEqual([]);
+  });
+});
+
+describe("classic Notebook 6, a saved notebook opened untrusted", () => {
+  it("sanitises the html (no script runs) and shows each figure's static image, none blank", async () => {
+    const u = await openBrowser({ allowOrigin: server.url });
+    try {
+      await u.page.goto(`${server.url}/notebooks/untrusted.ipynb?token=${server.token}`);
+      await u.page.waitForFunction(() => document.querySelectorAll("div.deeprob-figure img.drfig-static").length === 3, undefined, { timeout: 60_000 });
+      await u.page.waitForFunction(() => Array.from(document.querySelectorAll("img.drfig-static")).every((i) => (i as HTMLImageElement).complete));
+      expect(await u.page.evaluate(() => (window as unknown as { Jupyter: { notebook: { trusted: boolean } } }).Jupyter.notebook.trusted)).toBe(false);
+      const states = await figureStates(u.page);
+      expect(states).toHaveLength(3);
+      for (const s of states) { expect(s.mainSvg).toBe(0); expect(s.staticVisible).toBe(true); expect(s.staticLoaded).toBe(true); }
+      const sizes = await u.page.$$eval("img.drfig-static", (els) => els.map((e) => [(e as HTMLImageElement).offsetWidth > 300, (e as HTMLImageElement).offsetHeight > 150]));
+      expect(sizes).toEqual([[true, true], [true, true], [true, true]]);
+      expect(await u.page.evaluate(() => typeof (window as unknown as { Plotly?: unknown }).Plotly)).toBe("undefined");
+      await u.page.locator("div.deeprob-figure").first().screenshot({ path: path.join(SCREENSHOTS, "classic-untrusted.png") });
+    } finally {
+      await u.close();
+    }
   });
 });
