@@ -1,7 +1,8 @@
 // The training loop: seeded shuffling and batching, train/eval switching, loss and accuracy,
 // per-step and per-epoch callbacks (display hooks live progress into them), early stopping,
-// learning-rate schedules, and a History. `fit` yields to the event loop between epochs so
-// progress displays update while it runs; `fitSync` is the same loop without yielding.
+// learning-rate schedules, and a History. `fit` yields to the event loop after each epoch and
+// at most every 100 ms within one, so progress displays update while it runs; `fitSync` is the
+// same loop without yielding.
 import { Tensor as TensorClass, type Tensor } from "../tensor/index.js";
 import type { Generator as Rng } from "../random/index.js";
 import { softmaxCrossEntropy, type LossResult, type Module } from "../nn/index.js";
@@ -121,6 +122,7 @@ function* loop(model: Module, o: FitOptions): Generator<void, History, void> {
   const monitor: Metric = es?.monitor ?? (o.validation ? "valLoss" : "loss");
   const maximize = monitor === "accuracy" || monitor === "valAccuracy";
   let best = maximize ? -Infinity : Infinity, bestEpoch = 0, bestState: Record<string, Tensor> | null = null, wait = 0;
+  let lastYield = Date.now();
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     const t0 = Date.now(), lr = o.optimizer.lr;
     const batches = batchIndices(labels.length, o.batchSize, { rng: o.rng, shuffle: o.shuffle ?? true });
@@ -136,6 +138,8 @@ function* loop(model: Module, o: FitOptions): Generator<void, History, void> {
       const c = correct(scores, yb);
       lossSum += (r.loss + penalty) * idx.length; right += c; seen += idx.length;
       if (o.onStep?.({ epoch, batch: b, batches: batches.length, step: o.optimizer.stepCount, loss: r.loss + penalty, accuracy: c / idx.length, lr }) === "stop") { stop = true; break; }
+      // Let the event loop run (display updates reach the browser) at most every 100 ms.
+      if (Date.now() - lastYield > 100) { yield; lastYield = Date.now(); }
     }
     const val = o.validation ? evaluate(model, o.validation.x, o.validation.y, { loss, batchSize: o.evalBatchSize }) : undefined;
     const rec: EpochRecord = {
@@ -159,6 +163,7 @@ function* loop(model: Module, o: FitOptions): Generator<void, History, void> {
       }
     }
     yield;
+    lastYield = Date.now();
   }
   if (es && es.restoreBest !== false && bestState && bestEpoch !== history.last?.epoch) {
     model.loadStateDict(bestState);

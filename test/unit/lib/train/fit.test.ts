@@ -89,6 +89,17 @@ describe("fit on the digits dataset", () => {
     expect(h2.restoredEpoch).toBe(bestEpoch);
     expect(Array.from(wild.parameters()[0].values)).toEqual(snapshot);
   });
+  it("fit lets the event loop run between epochs (live displays), fitSync does not", async () => {
+    const seen: Record<string, boolean> = {};
+    for (const [name, run] of [["fit", fit], ["fitSync", fitSync]] as const) {
+      let fired = false;
+      setTimeout(() => { fired = true; }, 0);
+      const model = mlp(11);
+      await run(model, { x: train.x, y: train.y, optimizer: new SGD(model.parameters(), { lr: 0.01 }), epochs: 2, batchSize: 512, rng: rng(1),
+        onEpoch: (r) => { if (r.epoch === 2) seen[name] = fired; } });
+    }
+    expect(seen).toEqual({ fit: true, fitSync: false });
+  });
   it("a callback can stop training; bad input is explained", () => {
     const model = mlp(9);
     const h = fitSync(model, { x: train.x, y: train.y, optimizer: new SGD(model.parameters(), { lr: 0.01 }), epochs: 5, batchSize: 256, rng: rng(1), onEpoch: (r) => (r.epoch === 2 ? "stop" : undefined) });
