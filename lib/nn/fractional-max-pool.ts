@@ -20,7 +20,8 @@ export function fractionalStarts(u: number, inSize: number, outSize: number, k: 
 
 /**
  * FractionalMaxPool2d with a kernel and an output size or ratio (torch.nn.FractionalMaxPool2d).
- * Every forward draws new regions from `opts.rng` (as PyTorch, in both modes).
+ * Every forward draws new regions from `opts.rng` (as PyTorch, in both modes); in eval
+ * without a generator the regions are fixed (u = 0.5), so evaluate()/predict() work.
  * @example new FractionalMaxPool2d(2, { outputRatio: 1 / Math.SQRT2 }).forward(x, { rng: rng(0) })
  */
 export class FractionalMaxPool2d extends Module {
@@ -47,12 +48,15 @@ export class FractionalMaxPool2d extends Module {
   forward(x: Tensor, opts?: ForwardOptions): Tensor {
     const op = "FractionalMaxPool2d.forward";
     if (x.ndim !== 4) throw new RangeError(`${op}: expected input of shape [N, C, H, W], got [${x.shape.join(", ")}]`);
-    const g = requireRng(op, { training: true, ...opts });
+    // Training needs the generator. In eval without one, every plane uses the fixed draw u = 0.5
+    // (deterministic regions; pass { rng } in eval to sample, and average several predictions).
+    const g = opts?.training === false && !opts.rng ? null : requireRng(op, { training: true, ...opts });
+    const draw = () => (g ? g.random() : 0.5);
     const [n, c, h, w] = x.shape, [kh, kw] = this.kernelSize, [oh, ow] = this.outSize(h, w);
     if (oh + kh - 1 > h || ow + kw - 1 > w) throw new RangeError(`${op}: output ${oh}x${ow} with kernel ${kh}x${kw} is too large for input ${h}x${w}`);
     const d = floatData(x, op), y = alloc(d, n * c * oh * ow), arg = new Int32Array(y.length);
     for (let p = 0; p < n * c; p++) {
-      const sw = fractionalStarts(g.random(), w, ow, kw), shh = fractionalStarts(g.random(), h, oh, kh), base = p * h * w;
+      const sw = fractionalStarts(draw(), w, ow, kw), shh = fractionalStarts(draw(), h, oh, kh), base = p * h * w;
       for (let oy = 0; oy < oh; oy++) for (let ox = 0; ox < ow; ox++) {
         let best = -Infinity, bi = -1;
         for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) {

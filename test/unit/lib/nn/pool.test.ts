@@ -68,5 +68,9 @@ describe("FractionalMaxPool2d", () => {
     expect(Array.from(a.data)).toEqual(Array.from(b.data));
     expect(Array.from(a.data)).not.toEqual(Array.from(c.data));
     expect(() => p.forward(x)).toThrow(/FractionalMaxPool2d.forward: .*pass the generator/);
+    // Eval without a generator: fixed regions (u = 0.5), the same every call.
+    const e1 = p.forward(x, { training: false }), e2 = p.forward(x, { training: false });
+    expect(Array.from(e1.data)).toEqual(Array.from(e2.data));
+    expect(e1.shape).toEqual([1, 8, 11, 11]);
   });
 });
