@@ -10,7 +10,7 @@ import { readBundle, type GradeConfig } from "../grading/bundle.js";
 import { gradeSubmission, type GradeEnv } from "../grading/grade-run.js";
 import { isolationAvailable } from "../grading/isolation.js";
 import { writeAtomic } from "../grading/notebook.js";
-import { feedbackHtml, type GradescopeResults } from "../grading/results.js";
+import { feedbackHtml, gradescopeResults, type GradescopeResults } from "../grading/results.js";
 import { defaultPython, launcherPath, missingJupyter, packageRoot, probeJupyter } from "../jupyter-env.js";
 import { CommandError, EXIT } from "./command-error.js";
 
@@ -68,7 +68,20 @@ export async function grade(target: string, opts: GradeOptions): Promise<number>
     if (!(n > 0 && Number.isFinite(n))) throw new CommandError(`grade: --${k === "cellTimeout" ? "cell-timeout" : "total-timeout"} expects seconds (a positive number), got "${v}"`, EXIT.badInput);
     config[k] = n;
   }
-  const subs = findSubmissions(target, config.notebook);
+  let subs = findSubmissions(target, config.notebook);
+  if (opts.gradescope && subs.length > 1) {
+    // Gradescope: one submission per run. Prefer the assignment's own file name; with several
+    // other notebooks, say which were found rather than guessing.
+    const named = subs.filter((f) => path.basename(f) === config.notebook);
+    if (named.length === 1) subs = named;
+    else {
+      const why = `expected one notebook named ${config.notebook}; found ${subs.map((f) => path.relative(target, f)).join(", ")}. Submit only your ${config.notebook}.`;
+      const out = path.resolve(opts.out ?? "graded");
+      writeResults(out, config.notebook, gradescopeResults(bundle.plan.questions.map((q) => ({ id: q.id, score: 0, maxScore: q.points, status: "failed" as const, output: why })), [why], 0));
+      process.stdout.write(`grade: ${why}\n`);
+      return EXIT.ok;
+    }
+  }
   const single = subs.length === 1 && (opts.gradescope || !fs.statSync(target).isDirectory() || subs[0] === path.join(target, config.notebook));
   const python = opts.python ?? defaultPython();
   const missing = missingJupyter(probeJupyter(python), ["nbclient", "nbformat", "jupyter_client"], "grade");

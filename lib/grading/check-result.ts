@@ -28,7 +28,9 @@ export class CheckResult {
 
   /** Plain-text card, one line per assertion. */
   toString(): string {
-    const head = `${this.id}: ${this.passed ? "PASSED" : "FAILED"} (${fmt(this.score)}/${fmt(this.points)} points)`;
+    // "0/0 points" would read as "nothing to do": say that the test never got to an assertion.
+    const pts = this.outcomes.length === 0 && this.error ? "stopped before any assertion" : `${fmt(this.score)}/${fmt(this.points)} points`;
+    const head = `${this.id}: ${this.passed ? "PASSED" : "FAILED"} (${pts})`;
     const lines = this.outcomes.map((o) => `  ${o.passed ? "✓" : o.score > 0 ? "~" : "✗"} ${o.name} [${fmt(o.score)}/${fmt(o.points)}]: ${o.message}`);
     if (this.error) lines.push(`  ✗ the test stopped: ${this.error}${hint(this.error)}`);
     if (this.outcomes.length === 0 && !this.error) lines.push("  (no assertions ran)");
@@ -42,7 +44,8 @@ export class CheckResult {
       `<td style="text-align:right">${fmt(o.score)}/${fmt(o.points)}</td><td>${esc(o.message)}</td></tr>`).join("");
     const err = this.error ? `<p style="margin:4px 0;color:#cf222e">The test stopped: <code>${esc(this.error)}</code>${esc(hint(this.error))}</p>` : "";
     const html = `<div class="deeprob-check" style="border-left:4px solid ${color};padding:4px 10px;font-family:sans-serif">` +
-      `<b style="color:${color}">${esc(this.id)}: ${this.passed ? "passed" : "failed"}</b> — ${fmt(this.score)}/${fmt(this.points)} points` +
+      `<b style="color:${color}">${esc(this.id)}: ${this.passed ? "passed" : "failed"}</b> — ` +
+      (this.outcomes.length === 0 && this.error ? "stopped before any assertion" : `${fmt(this.score)}/${fmt(this.points)} points`) +
       (rows ? `<table style="border-collapse:collapse;margin-top:4px">${rows}</table>` : "") + err + `</div>`;
     return { "text/html": html, "text/plain": this.toString() };
   }

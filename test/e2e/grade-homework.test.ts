@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers/jupyter";
-import { runCli } from "./fixtures/env";
+import { joined, jupyterHome, readCells, runCli } from "./fixtures/env";
 
 const SOURCE = path.join(REPO_ROOT, "notebooks", "homework", "hw1-activations-and-init", "hw1-source.ipynb");
 let dir: string;
@@ -52,5 +52,23 @@ describe("hw1: assign and grade", () => {
     expect(fs.readFileSync(path.join(out, "summary.csv"), "utf8")).toBe(
       "submission,score,max_score,q1_relu,q2_sigmoid,q3_prelu,q4_init,q5_dropout,q6_batchnorm,q7_cutout,notes\n" +
       "solution,19,19,2,2,3,3,3,4,2,\nalice__hw1-source,0,19,0,0,0,0,0,0,0,\n");
+  });
+
+  it("shows students a pass/fail card (text/html + text/plain) from grader.check in the real kernel", async () => {
+    const home = jupyterHome({ kernel: true });
+    try {
+      const nb = path.join(dir, "release", "student", "hw1-source.ipynb");
+      const out = path.join(dir, "ran.ipynb");
+      const r = await runCli(["run", nb, "--allow-errors", "--out", out], { cwd: dir, env: home.env, timeoutMs: 300_000 });
+      expect(r.code, r.stderr).toBe(0);
+      const cells = readCells(out);
+      const card = cells.flatMap((c) => c.outputs ?? []).find((o) => joined(o.data?.["text/plain"]).startsWith("q1_relu: FAILED"));
+      expect(card, JSON.stringify(cells[4]?.outputs)).toBeDefined();
+      expect(joined(card!.data!["text/plain"])).toBe("q1_relu: FAILED (stopped before any assertion)\n  ✗ the test stopped: Error: not implemented " +
+        "(replace the stub that throws with your code, then re-run that cell and this one)");
+      expect(joined(card!.data!["text/html"])).toContain('<b style="color:#cf222e">q1_relu: failed</b>');
+    } finally {
+      home.cleanup();
+    }
   });
 });

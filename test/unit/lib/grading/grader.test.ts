@@ -49,3 +49,11 @@ describe("Grader.hidden", () => {
     expect(() => g.hidden(() => {})).toThrow("grader.hidden: call it inside a grader.check(id, (t) => { ... }) test function");
   });
 });
+
+describe("CheckResult card when nothing was asserted", () => {
+  it("says the test stopped before any assertion instead of 0/0 points", () => {
+    const r = new Grader().check("q9", () => { throw new Error("not implemented"); });
+    expect(r.toString().split("\n")[0]).toBe("q9: FAILED (stopped before any assertion)");
+    expect((r as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]()["text/html"]).toContain("q9: failed</b> — stopped before any assertion");
+  });
+});
