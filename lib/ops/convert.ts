@@ -7,9 +7,18 @@ export type TensorLike = Tensor | number | NestedArray | readonly number[] | rea
 /** A Tensor from a TensorLike (numbers become 0-d, nested arrays float32). @example asTensor(2).ndim // 0 */
 export function asTensor(x: TensorLike, op: string, dtype?: DType): Tensor {
   if (x instanceof Tensor) return x;
+  // A Tensor from a second copy of the library (a notebook and a grader loading different
+  // paths) fails instanceof; rewrap its storage instead of rejecting it.
+  if (isForeignTensor(x)) return new Tensor(x.data, x.shape, x.strides, x.offset);
   if (typeof x === "number") return scalar(x, dtype ?? "float32", op);
   if (Array.isArray(x)) return tensor(x as NestedArray, { dtype });
   throw new TypeError(`${op}: expected a Tensor, a number or nested arrays of numbers; got ${describe(x)}`);
+}
+
+function isForeignTensor(x: unknown): x is Tensor {
+  const t = x as Tensor;
+  return typeof x === "object" && x !== null && (x as object).constructor?.name === "Tensor"
+    && ArrayBuffer.isView(t.data) && Array.isArray(t.shape) && Array.isArray(t.strides) && typeof t.offset === "number";
 }
 
 /** A 0-d tensor holding `value` converted to `dtype` (as NumPy casts a weak scalar). @example scalar(0.1, "float32").item() // 0.10000000149011612 */

@@ -156,6 +156,14 @@ describe("where", () => {
   });
 });
 
+describe("foreign tensors", () => {
+  it("accepts a Tensor from another copy of the library (instanceof fails across copies)", () => {
+    class Tensor { constructor(readonly data: Float32Array, readonly shape: number[], readonly strides: number[], readonly offset: number) {} }
+    const foreign = new Tensor(new Float32Array([1, 2, 3]), [3], [1], 0);
+    expect(ops.add(foreign as never, 1).toArray()).toEqual([2, 3, 4]);
+  });
+});
+
 describe("bad input", () => {
   it("names the op and both shapes", () => {
     expect(() => ops.add(zeros([2, 3]), zeros([4]))).toThrow("add: shapes [2, 3] and [4] cannot be broadcast");
