@@ -107,3 +107,60 @@ const ROUNDER: f64 = 6755399441055744.0;
   const xpdf = v128.andnot(f64x2.mul(x, pdf), f64x2.eq(f64x2.abs(x), splat(Infinity)));
   return f64x2.mul(g, f64x2.add(vcdf(x), xpdf));
 }
+
+// ---- float32 lanes (four at a time): used where a float32 result tolerates float32 steps.
+
+// @ts-ignore: decorator
+@inline function fma4(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return v128.relaxed_madd<f32>(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
+// @ts-ignore: decorator
+@inline function s4(x: f32): v128 { return f32x4.splat(x); }
+
+/**
+ * e^x in float32 lanes, argument clamped to [-104, 88.8]: Taylor to r^7 (relative error
+ * < 1e-8), 2^n applied in two halves so results down to the subnormal range come out right.
+ */
+// @ts-ignore: decorator
+@inline export function vexp32(x: v128): v128 {
+  x = f32x4.pmin(f32x4.pmax(x, s4(-104)), s4(88.8));
+  const t = fma4(x, s4(1.44269504), s4(12582912)); // 1.5 * 2^23 rounds to an integer
+  const n = f32x4.sub(t, s4(12582912));
+  let r = fma4(n, s4(-0.693359375), x);
+  r = fma4(n, s4(2.12194440e-4), r);
+  let p = s4(1.0 / 5040);
+  p = fma4(p, r, s4(1.0 / 720));
+  p = fma4(p, r, s4(1.0 / 120));
+  p = fma4(p, r, s4(1.0 / 24));
+  p = fma4(p, r, s4(1.0 / 6));
+  p = fma4(p, r, s4(0.5));
+  p = fma4(p, r, s4(1));
+  p = fma4(p, r, s4(1));
+  const ni = i32x4.sub(t, i32x4.splat(0x4b400000)); // t's low mantissa bits hold n
+  const n1 = i32x4.shr_s(ni, 1), n2 = i32x4.sub(ni, n1);
+  const e1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23), e2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23);
+  return f32x4.mul(f32x4.mul(p, e1), e2);
+}
+
+/** gelu(x) = x Phi(x) in float32 lanes, Phi from the Numerical Recipes erfc (as erf.ts); -0 where Phi = 0. */
+// @ts-ignore: decorator
+@inline export function vgelu32(x: v128): v128 {
+  const z = f32x4.mul(f32x4.abs(x), s4(0.707106781));
+  const t = f32x4.div(s4(1), fma4(z, s4(0.5), s4(1)));
+  let p = s4(0.17087277);
+  p = fma4(t, p, s4(-0.82215223));
+  p = fma4(t, p, s4(1.48851587));
+  p = fma4(t, p, s4(-1.13520398));
+  p = fma4(t, p, s4(0.27886807));
+  p = fma4(t, p, s4(-0.18628806));
+  p = fma4(t, p, s4(0.09678418));
+  p = fma4(t, p, s4(0.37409196));
+  p = fma4(t, p, s4(1.00002368));
+  p = fma4(t, p, s4(-1.26551223));
+  const half = f32x4.mul(s4(0.5), f32x4.mul(t, vexp32(f32x4.sub(p, f32x4.mul(z, z)))));
+  // Phi(x) = erfc(-x / sqrt 2) / 2: the small tail for x <= 0, its complement above.
+  const phi = v128.bitselect(half, f32x4.sub(s4(1), half), f32x4.le(x, s4(0)));
+  return v128.bitselect(s4(-0.0), f32x4.mul(x, phi), f32x4.eq(phi, s4(0)));
+}

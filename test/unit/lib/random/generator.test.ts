@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rng, Generator } from "../../../../lib/random/index.js";
 import { SAMPLING_Z } from "../../tolerance.js";
+import { setNumThreads, threadsReady } from "../../../../lib/kernels/index.js";
 
 // Moments of a sample against exact values, within SAMPLING_Z standard errors.
 function moments(x: ArrayLike<number>) {
@@ -68,6 +69,15 @@ describe("rng: seeding and state", () => {
     expect(g.random()).toBe(h.random());
     g.random();
     expect(g.random()).not.toBe(h.random());
+  });
+
+  it("fills give the same bytes on one or two kernel threads", async () => {
+    expect(await threadsReady()).toBe(true);
+    setNumThreads(1);
+    const one = rng(12).fillNormal(new Float32Array(3_000_000));
+    setNumThreads(2);
+    const two = rng(12).fillNormal(new Float32Array(3_000_000));
+    expect(Buffer.from(one.buffer).equals(Buffer.from(two.buffer))).toBe(true);
   });
 
   it("fills advance the parent by exactly two outputs whatever their length", () => {
