@@ -2,7 +2,7 @@
 // converted to RGB uint8, upscaled nearest-neighbour so tiny images (8x8 digits, 32x32 CIFAR)
 // stay crisp, laid out in a grid with a caption per image, encoded as one PNG by pngjs.
 import { encodePng } from "./png.js";
-import { textPixels } from "./raster.js";
+import { textLayer, type TextItem } from "./raster.js";
 import { DISPLAY } from "./figure.js";
 import { toImages, type ImageInput, type RgbImage } from "./image-convert.js";
 import type { MimeBundle } from "./types.js";
@@ -46,6 +46,7 @@ export function gridPixels(images: ImageInput, opts: GridOptions = {}): { rgba: 
   const width = cols * cellW + (cols + 1) * pad, height = rows * cellH + (rows + 1) * pad;
   const rgba = new Uint8Array(width * height * 4).fill(255);
   const cells: { x: number; y: number; w: number; h: number }[] = [];
+  const labels: TextItem[] = [];
   imgs.forEach((img, k) => {
     const x = pad + (k % cols) * (cellW + pad), y = pad + Math.floor(k / cols) * (cellH + pad);
     blit(rgba, width, img, x, y, scale);
@@ -54,9 +55,10 @@ export function gridPixels(images: ImageInput, opts: GridOptions = {}): { rgba: 
     if (cap === undefined) return;
     const t = typeof cap === "string" ? cap : cap.text;
     let cy = y + ch + 2;
-    if (t) { drawText(rgba, width, fitText(t, cellW), x, cy, cellW); cy += TEXT_HEIGHT + 4; }
+    if (t) { labels.push({ x: x + cellW / 2, y: cy + TEXT_HEIGHT - 4, text: fitText(t, cellW) }); cy += TEXT_HEIGHT + 4; }
     if (typeof cap !== "string" && cap.probs?.length) drawBars(rgba, width, cap.probs, x, cy, cellW, BAR_H);
   });
+  blendText(rgba, textLayer(width, height, labels));
   return { rgba, width, height, cells };
 }
 
@@ -66,11 +68,17 @@ function fitText(t: string, w: number): string {
   return t.length <= max ? t : t.slice(0, Math.max(1, max - 1)) + "…";
 }
 
-/** Copy a rasterised caption strip into the grid (only the strip passes through resvg). */
-function drawText(out: Uint8Array, W: number, t: string, x0: number, y0: number, w: number): void {
-  const px = textPixels(t, w, TEXT_HEIGHT);
-  if (!px) return;
-  for (let y = 0; y < TEXT_HEIGHT; y++) out.set(px.subarray(y * w * 4, (y + 1) * w * 4), ((y0 + y) * W + x0) * 4);
+/**
+ * Blend the caption layer (premultiplied RGBA from resvg) over the grid. Text only covers the
+ * white caption strips, so image pixels are untouched (their layer alpha is 0).
+ */
+function blendText(out: Uint8Array, layer: Uint8Array | undefined): void {
+  if (!layer) return;
+  for (let i = 0; i < out.length; i += 4) {
+    const a = layer[i + 3];
+    if (!a) continue;
+    for (let k = 0; k < 3; k++) out[i + k] = Math.round(layer[i + k] + (out[i + k] * (255 - a)) / 255);
+  }
 }
 
 function blit(out: Uint8Array, W: number, img: RgbImage, x0: number, y0: number, s: number): void {

@@ -5,7 +5,8 @@ import { existsSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 
 const FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts"];
-const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"];
+// Regular only: nothing is drawn bold, and each font file costs ~10 ms of parsing per render.
+const FONT_FILES = ["DejaVuSans.ttf"];
 
 /** Absolute paths of the DejaVu Sans files found, regular first; [] when the package is missing. */
 export function fontFiles(): string[] {
@@ -34,18 +35,22 @@ export function svgToPng(svg: string, scale = 1): Buffer {
   return Buffer.from(r.render().asPng());
 }
 
+/** A caption to draw: centred at x (px), baseline at y (px). */
+export interface TextItem { x: number; y: number; text: string }
+
 /**
- * One line of text as opaque RGBA pixels on white (captions in image grids): the image pixels
- * around it stay exact because only this strip goes through the rasteriser.
- * Returns undefined when no font is installed (the caller leaves the strip blank).
+ * Many short labels drawn in ONE rasteriser pass (each pass costs tens of ms) as RGBA on a
+ * transparent canvas; the caller blends it where it wants text, so image pixels elsewhere stay
+ * exact. Returns undefined when no font is installed (captions are then left out).
  * @example
- * textPixels("crop 24", 80, 16)?.length // 80 * 16 * 4
+ * textLayer(80, 16, [{ x: 40, y: 12, text: "crop 24" }])?.length // 80 * 16 * 4
  */
-export function textPixels(s: string, width: number, height: number, size = 11): Uint8Array | undefined {
+export function textLayer(width: number, height: number, items: readonly TextItem[], size = 11): Uint8Array | undefined {
   const fonts = fontFiles();
-  if (!fonts.length) return undefined;
-  const esc = s.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><text x="${width / 2}" y="${height - 4}" text-anchor="middle" font-family="DejaVu Sans" font-size="${size}" fill="#333">${esc}</text></svg>`;
-  const r = new Resvg(svg, { font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" }, background: "#ffffff" });
+  if (!fonts.length || !items.length) return undefined;
+  const esc = (s: string) => s.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!);
+  const body = items.map((t) => `<text x="${t.x}" y="${t.y}" text-anchor="middle">${esc(t.text)}</text>`).join("");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><g font-family="DejaVu Sans" font-size="${size}" fill="#333">${body}</g></svg>`;
+  const r = new Resvg(svg, { font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } });
   return new Uint8Array(r.render().pixels);
 }
