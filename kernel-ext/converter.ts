@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
+import { requireCached } from "./code-cache";
 import { downlevelDeclarations } from "./dts-compat";
 import { PACKAGE_ROOT, packagePaths } from "./resolve";
 
@@ -36,7 +37,10 @@ export function cellCompilerOptions(): Record<string, unknown> {
 type TsModule = Record<string, unknown> & { createWatchCompilerHost: (...args: unknown[]) => unknown; version: string };
 
 const tslabDir = path.dirname(require.resolve("tslab/package.json"));
-const tsRequire = Module.createRequire(path.join(tslabDir, "dist", "converter.js"));
+const converterRequire = Module.createRequire(path.join(tslabDir, "dist", "converter.js"));
+/** Requires like tslab's converter.js would, but TypeScript itself through the V8 code cache. */
+const tsRequire = (id: string): unknown =>
+  id === "@tslab/typescript-for-tslab" ? requireCached(converterRequire.resolve(id)) : converterRequire(id);
 
 /** The TypeScript version tslab compiles cells with (its fork of 5.0). */
 export function cellTypeScriptVersion(): string {

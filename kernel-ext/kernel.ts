@@ -15,6 +15,8 @@ import { kernelLog } from "./log";
 export interface KernelOptions {
   executor: Executor;
   version: string;
+  /** Builds what cells need (idempotent, synchronous); done before the kernel_info_reply. */
+  warmUp(): void;
   /** Called after shutdown_reply is sent. */
   onShutdown(restart: boolean): void;
 }
@@ -93,8 +95,6 @@ export class Kernel {
   /** When the last stop_on_error failure happened (ms since epoch), or -Infinity. */
   private failedAt = -Infinity;
   private readonly history = new History();
-  /** Called once, after the first kernel_info_reply has been sent. */
-  onFirstKernelInfo: (() => void) | null = null;
 
   constructor(private readonly opts: KernelOptions) {}
 
@@ -114,11 +114,10 @@ export class Kernel {
     const c = req.content as Record<string, unknown>;
     switch (type) {
       case "kernel_info_request": {
-        t.reply(req, "kernel_info_reply", kernelInfo(this.opts.version));
-        const first = this.onFirstKernelInfo;
-        this.onFirstKernelInfo = null;
-        first?.();
-        return;
+        // Frontends treat the first kernel_info_reply as "ready": be ready (converter built,
+        // library loaded) before saying so, so the first cells run at full speed.
+        this.opts.warmUp();
+        return t.reply(req, "kernel_info_reply", kernelInfo(this.opts.version));
       }
       case "is_complete_request": return t.reply(req, "is_complete_reply", isComplete(String(c.code ?? ""), converterModule().isCompleteCode, parseErrorCount));
       case "complete_request": {

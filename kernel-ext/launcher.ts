@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { currentWriter } from "./channel";
+import { saveCodeCaches } from "./code-cache";
 import { createConverter } from "./converter";
 import { thrownError } from "./errors";
 import { createExecutor, type Executor } from "./executor";
@@ -73,12 +74,22 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   process.on("uncaughtException", (e) => reportStray("Uncaught exception (from async code)", e));
   process.on("unhandledRejection", (e) => reportStray("Unhandled promise rejection", e));
 
-  // The converter (a TypeScript watch program) is created lazily: sockets are bound and
-  // kernel_info answered first, then it warms up while the frontend settles.
+  // The converter (a TypeScript watch program) takes seconds to build: it parses lib.es2022,
+  // @types/node and our declarations. It is built right after the sockets are bound, and at the
+  // latest before the first kernel_info_reply, so "idle" means cells run at full speed.
   let executor: Executor | null = null;
+  let warm = false;
   const getExecutor = () => (executor ??= createExecutor(process.cwd(), createConverter()));
   const warmUp = () => {
-    getExecutor();
+    if (warm) return;
+    warm = true;
+    try {
+      getExecutor();
+      saveCodeCaches();
+    } catch (e) {
+      // Reported again, as the cell's error, when a cell needs the converter.
+      kernelLog(`deeprob-ts kernel: warm-up failed: ${(e as Error).stack ?? String(e)}`);
+    }
     // Load the library now too, so the first `import "deeprob-ts"` cell costs no require time.
     try { require(PACKAGE_ENTRY); } catch (e) { kernelLog(`deeprob-ts kernel: cannot preload ${PACKAGE_ENTRY}: ${(e as Error).message}`); }
   };
@@ -93,6 +104,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   const kernel = new Kernel({
     executor: lazy,
     version: pkg.version,
+    warmUp,
     onShutdown: () => {
       // Let the shutdown_reply leave before the sockets close; timers of user code must not keep us alive.
       setTimeout(() => { lazy.close(); server?.close(); process.exit(0); }, 50);
@@ -101,10 +113,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   process.on("SIGINT", () => lazy.interrupt());
   exitWithParent(() => { lazy.close(); server?.close(); process.exit(0); });
   server = await serve(conn, kernel.handle);
-  // Building the converter blocks for seconds (it parses lib.es2022 and @types/node): do it
-  // right after the first kernel_info_reply (the frontend's "is it up?"), or after 1 s.
-  const warm = setTimeout(warmUp, 1000);
-  kernel.onFirstKernelInfo = () => { clearTimeout(warm); setTimeout(warmUp, 20); };
+  setImmediate(warmUp);
 }
 
 if (require.main === module) {
