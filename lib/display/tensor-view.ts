@@ -1,6 +1,7 @@
 // How a Tensor shows itself in a notebook: shape, dtype and statistics always; then the values
 // when few, a heatmap for a 2-D matrix, the picture for an H x W x 3 image. No scripts, so it
 // reads the same in trusted and untrusted notebooks and in nbconvert HTML.
+import { histogramBins } from "./histogram.js";
 import { gridPixels } from "./image-grid.js";
 import { matrixImage } from "./matrix-image.js";
 import { pngDataUri } from "./png.js";
@@ -37,8 +38,26 @@ export function tensorBundle(t: TensorLike & { toString(): string }): MimeBundle
   } else if (shape.length === 2 && values.length > SHOW_VALUES) {
     const m = matrixImage(values, shape[0], shape[1]);
     preview = `<img src="${m.uri}" width="${m.width}" height="${m.height}" style="image-rendering:pixelated" alt="heatmap ${shape.join("x")}"><div style="font-size:11px;color:#666">heatmap, Viridis from ${esc(fmt(s.min))} (dark) to ${esc(fmt(s.max))} (yellow)</div>`;
+  } else if (values.length > SHOW_VALUES && s.finite > 0) {
+    const h = histogramSparkline(values);
+    preview = `<img src="${h}" width="240" height="48" alt="histogram of values"><div style="font-size:11px;color:#666">histogram of values, ${esc(fmt(s.min))} to ${esc(fmt(s.max))}</div>`;
   }
-  const valuesHtml = values.length <= SHOW_VALUES || !preview ? `<pre style="margin:4px 0">${esc(repr)}</pre>` : "";
+  // The repr is always shown: lib/tensor already elides large tensors NumPy-style.
+  const valuesHtml = `<pre style="margin:4px 0">${esc(repr)}</pre>`;
   const html = `<div class="deeprob-tensor"><div style="font-family:monospace;font-size:12px"><b>Tensor</b> ${esc(summary)}</div>${valuesHtml}${preview}</div>`;
   return { "text/plain": `${repr}\n${summary}`, "text/html": html };
+}
+
+/** A 240 x 48 px histogram (40 bins) of the finite values: the shape of a distribution at a glance. */
+export function histogramSparkline(values: ArrayLike<number>): string {
+  const W = 240, H = 48, bins = 40, bw = W / bins;
+  const { counts } = histogramBins(values, { bins });
+  const max = Math.max(1, ...counts);
+  const rgba = new Uint8Array(W * H * 4).fill(255);
+  counts.forEach((c, i) => {
+    const h = Math.round((c / max) * (H - 1));
+    for (let y = H - 1 - h; y < H - 1; y++) for (let x = Math.round(i * bw); x < Math.round((i + 1) * bw) - 1; x++) rgba.set([31, 119, 180, 255], (y * W + x) * 4);
+  });
+  for (let x = 0; x < W; x++) rgba.set([68, 68, 68, 255], ((H - 1) * W + x) * 4);
+  return pngDataUri(rgba, W, H);
 }

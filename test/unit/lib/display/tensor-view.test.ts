@@ -31,6 +31,16 @@ describe("tensor view", () => {
     expect(px(19, 19)).toEqual(parseColor(colorAt("Viridis", 1)));
   });
 
+  it("previews a long 1-D tensor as a histogram of its values", () => {
+    const t = tensor(Float32Array.from({ length: 400 }, (_, i) => (i < 300 ? 0 : 1)));
+    const img = imgOf(tensorBundle(t)["text/html"] as string);
+    expect([img.width, img.height]).toEqual([240, 48]);
+    const col = (x: number) => { let n = 0; for (let y = 0; y < 47; y++) if (img.data[(y * 240 + x) * 4] === 31) n++; return n; };
+    expect(col(2)).toBe(47); // the first bin holds the most values: full height
+    expect(col(238 - 3)).toBe(Math.round((100 / 300) * 47)); // the last bin a third of it
+    expect(col(120)).toBe(0); // empty bins in between
+  });
+
   it("shows an H x W x 3 uint8 tensor as the picture itself", () => {
     const data = new Uint8Array(8 * 8 * 3).map((_, i) => (i * 7) % 256);
     const t = tensor(data, { shape: [8, 8, 3], dtype: "uint8" });
