@@ -19,3 +19,4 @@ export * from "./residual.js";
 export * from "./conv2d.js";
 export * from "./pool.js";
 export * from "./fractional-max-pool.js";
+export * from "./summary.js";
