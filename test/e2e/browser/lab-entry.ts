@@ -5,6 +5,7 @@
 import { OutputArea, OutputAreaModel } from "@jupyterlab/outputarea";
 import { RenderMimeRegistry, standardRendererFactories } from "@jupyterlab/rendermime";
 import { Widget } from "@lumino/widgets";
+import "@jupyterlab/outputarea/style/index.css";
 
 declare global {
   interface Window { renderOutputs(outputs: unknown[], trusted: boolean): string[] }
