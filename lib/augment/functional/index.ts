@@ -12,6 +12,7 @@ import * as hue from "./hue.js";
 import * as point from "./pointops.js";
 import * as hist from "./histogram.js";
 import * as sharp from "./sharpness.js";
+import * as blur from "./blur.js";
 
 export { roundHalfEven, clamp } from "./util.js";
 export { parseSize, centerCropOrigin } from "./crop.js";
@@ -67,3 +68,6 @@ export const equalize = tensorize(hist.equalize);
 export const autocontrast = tensorize(hist.autocontrast);
 /** Blend with a 3x3 smoothing (interior only). */
 export const adjustSharpness = tensorize(sharp.adjustSharpness);
+export { gaussianKernel1d } from "./blur.js";
+/** Gaussian blur (odd kernel sizes, reflect padding). */
+export const gaussianBlur = tensorize(blur.gaussianBlur);

@@ -7,6 +7,7 @@ import { rgbToGrayscale } from "../functional/color.js";
 import { autocontrast, equalize } from "../functional/histogram.js";
 import { invert, posterize, solarize } from "../functional/pointops.js";
 import { adjustSharpness } from "../functional/sharpness.js";
+import { gaussianBlur } from "../functional/blur.js";
 import { Transform, checkP, drawApplied, type Applied, type ImageMeta } from "./transform.js";
 
 /** Converts to grayscale (1 or 3 output channels). @example new Grayscale({ numOutputChannels: 3 }).call(img, rng(0)) */
@@ -92,4 +93,29 @@ export class RandomAdjustSharpness extends RandomKernel {
     this.sharpnessFactor = sharpnessFactor;
   }
   protected kernel(img: Image): Image { return adjustSharpness(img, this.sharpnessFactor); }
+}
+
+/**
+ * GaussianBlur with sigma ~ U(sigma[0], sigma[1]) per image (torchvision default [0.1, 2.0]).
+ * @example new GaussianBlur(9, { sigma: [0.1, 2] }).call(img, rng(0))
+ */
+export class GaussianBlur extends Transform<{ sigma: number }> {
+  readonly name = "GaussianBlur";
+  readonly kernelSize: [number, number];
+  readonly sigma: [number, number];
+  constructor(kernelSize: number | readonly number[], options: { sigma?: number | readonly [number, number] } = {}) {
+    super();
+    const ks = typeof kernelSize === "number" ? [kernelSize, kernelSize] : [...kernelSize];
+    if (ks.length !== 2 || !ks.every((k) => Number.isInteger(k) && k > 0 && k % 2 === 1)) throw new RangeError(`GaussianBlur: kernelSize values should be odd and positive; got ${JSON.stringify(kernelSize)}`);
+    this.kernelSize = [ks[0], ks[1]];
+    const s = options.sigma ?? [0.1, 2.0];
+    const r: [number, number] = typeof s === "number" ? [s, s] : [s[0], s[1]];
+    if (!(r[0] > 0 && r[0] <= r[1])) throw new RangeError(`GaussianBlur: sigma should be a positive number or [min, max] with 0 < min <= max; got ${JSON.stringify(s)}`);
+    this.sigma = r;
+  }
+  makeParams(_img: ImageMeta, rng: Generator): { sigma: number } {
+    return { sigma: this.sigma[0] + (this.sigma[1] - this.sigma[0]) * rng.random() };
+  }
+  apply(img: Image, p: { sigma: number }): Image { return gaussianBlur(img, this.kernelSize, [p.sigma, p.sigma]); }
+  override toString(): string { return `GaussianBlur(kernelSize=[${this.kernelSize}], sigma=[${this.sigma}])`; }
 }

@@ -38,6 +38,8 @@ const OPS: Record<string, (x: Image) => Image> = {
   "affine(30,[1,-1],1.1,[10,5],nearest)": (x) => F.affine(x, { angle: 30, translate: [1, -1], scale: 1.1, shear: [10, 5] }),
   "affine(30,[1,-1],1.1,[10,5],bilinear)": (x) => F.affine(x, { angle: 30, translate: [1, -1], scale: 1.1, shear: [10, 5], interpolation: "bilinear" }),
   "affine(-20,fill=[10,20,30]/255,bilinear)": (x) => F.affine(x, { angle: -20, interpolation: "bilinear", fill: x.dtype === "uint8" ? [10, 20, 30] : [10 / 255, 20 / 255, 30 / 255] }),
+  "gaussian_blur([5,3],[1.2,0.7])": (x) => F.gaussianBlur(x, [5, 3], [1.2, 0.7]),
+  "gaussian_blur([3,3])": (x) => F.gaussianBlur(x, [3, 3]),
   "rotate(37,expand,bilinear)": (x) => F.rotate(x, 37, { interpolation: "bilinear", expand: true }),
 };
 

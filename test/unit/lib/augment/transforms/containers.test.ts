@@ -52,3 +52,19 @@ describe("single-op color transforms", () => {
     expect(() => new RandomPosterize(9)).toThrow(/RandomPosterize: bits must be an integer in \[0, 8\]/);
   });
 });
+
+describe("GaussianBlur", () => {
+  it("sigma ~ U(0.1, 2.0) by default; the kernel is a normalized Gaussian; bad sizes refused", async () => {
+    const { GaussianBlur } = await import("../../../../../lib/augment/transforms/color-random.js");
+    const { gaussianKernel1d, gaussianBlur } = await import("../../../../../lib/augment/functional/blur.js");
+    const t = new GaussianBlur(5);
+    for (let s = 0; s < 100; s++) { const { sigma } = t.makeParams(META(8, 8), rng(s)); expect(sigma).toBeGreaterThanOrEqual(0.1); expect(sigma).toBeLessThan(2); }
+    const k = gaussianKernel1d(3, 1);
+    const e = Math.exp(-0.5);
+    const { allClose, FLOAT64_RTOL, FLOAT64_ATOL } = await import("../../../tolerance.js");
+    expect(allClose(k, [e / (1 + 2 * e), 1 / (1 + 2 * e), e / (1 + 2 * e)], FLOAT64_RTOL, FLOAT64_ATOL)).toBe(true);
+    const img = ramp(8, 8);
+    expect(Array.from(t.apply(img, { sigma: 1.3 }).data)).toEqual(Array.from(gaussianBlur(img, [5, 5], [1.3, 1.3]).data));
+    expect(() => new GaussianBlur(4)).toThrow(/GaussianBlur: kernelSize values should be odd and positive/);
+  });
+});
