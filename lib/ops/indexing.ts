@@ -1,7 +1,8 @@
 // Advanced indexing: gather by an index array (take) and boolean mask selection.
-import { allocate, broadcastShapes, formatShape, isFloat, normalizeAxis, shapeSize, shapesEqual, Tensor, tensor } from "../tensor/index.js";
+import { allocate, broadcastShapes, broadcastStrides, contiguousStrides, formatShape, isFloat, normalizeAxis, shapeSize, shapesEqual, Tensor, tensor } from "../tensor/index.js";
 import { asTensor, type TensorLike } from "./convert.js";
 import { copy_ } from "./inplace.js";
+import { forEachRowN } from "./iterate.js";
 
 /**
  * Elements (axis omitted: of the flattened tensor) or slices along `axis` at `indices`, as
@@ -32,6 +33,45 @@ export function take(x: TensorLike, indices: Tensor | readonly number[] | number
     copy_(outView.slice(...lead, k), t.slice(...lead, i));
   }
   return out;
+}
+
+/**
+ * Picks one element along `axis` per position of `indices`, as np.take_along_axis and
+ * torch.gather: out[i, j] = x[i, indices[i, j]] for axis 1. `indices` has x's number of
+ * dimensions; the other dimensions broadcast. The classic use is `scores[arange(N), y]`:
+ * `takeAlongAxis(scores, y.reshape(-1, 1), 1)`.
+ * @example takeAlongAxis(tensor([[1, 2], [3, 4]]), tensor([[1], [0]], { dtype: "int32" }), 1).toArray() // [[2], [3]]
+ */
+export function takeAlongAxis(x: TensorLike, indices: Tensor, axis: number): Tensor {
+  const t = asTensor(x, "takeAlongAxis");
+  if (!(indices instanceof Tensor)) throw new TypeError(`takeAlongAxis: indices must be an integer Tensor`);
+  if (isFloat(indices.dtype)) throw new TypeError(`takeAlongAxis: indices must have an integer dtype (int32 or uint8); got ${indices.dtype}`);
+  if (indices.ndim !== t.ndim) {
+    throw new RangeError(`takeAlongAxis: indices must have as many dimensions as the tensor; got ${formatShape(indices.shape)} for ${formatShape(t.shape)}`);
+  }
+  const ax = normalizeAxis(axis, t.ndim, "takeAlongAxis");
+  const xs = t.shape.map((d, i) => (i === ax ? 1 : d)), is = indices.shape.map((d, i) => (i === ax ? 1 : d));
+  const shape = broadcastShapes(xs, is, "takeAlongAxis");
+  shape[ax] = indices.shape[ax];
+  const out = new Tensor(allocate(t.dtype, shapeSize(shape), "takeAlongAxis"), shape);
+  const xStrides = broadcastStrides(xs, t.strides, shape.map((d, i) => (i === ax ? 1 : d)));
+  xStrides[ax] = 0;
+  const n = t.shape[ax], step = t.strides[ax], xd = t.data, id = indices.data, od = out.data;
+  forEachRowN(shape, [contiguousStrides(shape), broadcastStrides(indices.shape, indices.strides, shape), xStrides], [0, indices.offset, t.offset], (o, cnt, s) => {
+    let oo = o[0], oi = o[1], ox = o[2];
+    for (let k = 0; k < cnt; k++, oo += s[0], oi += s[1], ox += s[2]) {
+      let i = id[oi];
+      if (i < -n || i >= n) throw new RangeError(`takeAlongAxis: index ${i} is out of bounds for axis ${ax} with size ${n}`);
+      if (i < 0) i += n;
+      od[oo] = xd[ox + i * step];
+    }
+  });
+  return out;
+}
+
+/** Same as takeAlongAxis with torch's argument order: gather(x, dim, index). @example gather(scores, 1, y.reshape(-1, 1)) */
+export function gather(x: TensorLike, axis: number, indices: Tensor): Tensor {
+  return takeAlongAxis(x, indices, axis);
 }
 
 /**

@@ -39,6 +39,8 @@ declare module "../tensor/tensor.js" {
     div_(other: TensorLike): Tensor; copy_(src: TensorLike): Tensor; fill_(value: number): Tensor;
     take(indices: Tensor | readonly number[] | number, axis?: number | null): Tensor;
     maskedSelect(mask: TensorLike): Tensor;
+    takeAlongAxis(indices: Tensor, axis: number): Tensor;
+    gather(axis: number, indices: Tensor): Tensor;
   }
 }
 
@@ -62,12 +64,12 @@ install(r, ["sum", "prod", "any", "all", "mean", "std", "max", "min", "argmax", 
 install({ var: r.variance }, ["var"]);
 install(m, ["matmul", "dot"]);
 install(ip, ["add_", "sub_", "mul_", "div_", "copy_", "fill_"]);
-install(ix, ["take", "maskedSelect"]);
+install(ix, ["take", "maskedSelect", "takeAlongAxis", "gather"]);
 
 /** Names of the Tensor methods installed by lib/ops (for tests and docs). @example TENSOR_OP_METHODS.includes("matmul") // true */
 export const TENSOR_OP_METHODS: readonly string[] = Object.freeze([
   "add", "sub", "mul", "div", "pow", "maximum", "minimum", "eq", "ne", "lt", "le", "gt", "ge",
   ...UNARY_METHODS,
   "sum", "prod", "any", "all", "mean", "var", "std", "max", "min", "argmax", "argmin", "matmul", "dot",
-  "add_", "sub_", "mul_", "div_", "copy_", "fill_", "take", "maskedSelect",
+  "add_", "sub_", "mul_", "div_", "copy_", "fill_", "take", "maskedSelect", "takeAlongAxis", "gather",
 ]);

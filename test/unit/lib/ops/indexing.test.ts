@@ -38,6 +38,39 @@ describe("take", () => {
   });
 });
 
+describe("takeAlongAxis / gather", () => {
+  it("matches out[..., j, ...] = x[..., idx[..., j, ...], ...] on every axis, with broadcasting and negatives", () => {
+    const rand = seeded(43);
+    const t = randomTensor(rand, [3, 4, 5]).T; // [5, 4, 3], non-contiguous
+    for (let ax = 0; ax < 3; ax++) {
+      const n = t.shape[ax];
+      const ishape = t.shape.map((d, i) => (i === ax ? 2 : i === (ax + 1) % 3 ? 1 : d));
+      const idx = randomTensor(rand, ishape, "int32");
+      for (let k = 0; k < idx.data.length; k++) idx.data[k] = ((idx.data[k] % n) + n) % n - (k % 2 ? n : 0);
+      const out = ops.takeAlongAxis(t, idx, ax);
+      const shape = t.shape.map((d, i) => (i === ax ? 2 : d));
+      expect(out.shape).toEqual(shape);
+      const got = values(out);
+      for (let k = 0; k < got.length; k++) {
+        const o = unravel(k, shape);
+        let i = at(idx, o.map((v, d) => (idx.shape[d] === 1 ? 0 : v)));
+        if (i < 0) i += n;
+        const src = o.slice(); src[ax] = i;
+        expect(got[k]).toBe(at(t, src));
+      }
+    }
+  });
+
+  it("picks the correct-class scores, as scores[arange(N), y]; gather takes torch's order", () => {
+    const scores = tensor([[1, 2, 3], [4, 5, 6]]), y = tensor([[2], [0]], { dtype: "int32" });
+    expect(ops.takeAlongAxis(scores, y, 1).toArray()).toEqual([[3], [4]]);
+    expect(scores.gather(1, y).toArray()).toEqual([[3], [4]]);
+    expect(() => ops.takeAlongAxis(scores, tensor([[3]], { dtype: "int32" }), 1)).toThrow("takeAlongAxis: index 3 is out of bounds for axis 1 with size 3");
+    expect(() => ops.takeAlongAxis(scores, tensor([2], { dtype: "int32" }), 1)).toThrow("takeAlongAxis: indices must have as many dimensions as the tensor; got [1] for [2, 3]");
+    expect(() => ops.takeAlongAxis(scores, tensor([[1]]), 1)).toThrow("takeAlongAxis: indices must have an integer dtype (int32 or uint8); got float32");
+  });
+});
+
 describe("maskedSelect / booleanMask", () => {
   it("selects in row-major order, broadcasting the mask", () => {
     const t = arange(6).reshape(2, 3);
