@@ -103,15 +103,17 @@ export class Tensor {
   flatten(): Tensor { return this.reshape([-1]); }
 
   /**
-   * Reorders axes. With no arguments reverses them (NumPy's `.T`); with a full permutation,
-   * as NumPy; with two axes on a tensor of more dimensions, swaps them (as torch.transpose).
+   * Reorders axes. With no arguments reverses them (NumPy's `.T`); with two numbers swaps those
+   * two axes (torch.transpose(0, 1), also right for NumPy's 2-d `transpose(1, 0)`); with a
+   * full permutation (an array, or as many numbers as axes), permutes as NumPy.
    * @example zeros([2, 3, 4]).transpose(0, 2).shape // [4, 3, 2]
    */
   transpose(...axes: (number | readonly number[])[]): Tensor {
-    const list = (axes.length === 1 && Array.isArray(axes[0]) ? axes[0] : axes) as number[];
-    if (list.length === 0) return this.permute(...this.shape.map((_, i) => this.ndim - 1 - i));
-    if (list.length === 2 && this.ndim !== 2) return this.swapaxes(list[0], list[1]);
-    return this.permute(...list);
+    if (axes.length === 0) return this.permute(...this.shape.map((_, i) => this.ndim - 1 - i));
+    if (axes.length === 1 && Array.isArray(axes[0])) return this.permute(axes[0] as number[]);
+    // Two numbers swap, as PyTorch: x.transpose(0, 1) must not be NumPy's identity on 2-d.
+    if (axes.length === 2) return this.swapaxes(axes[0] as number, axes[1] as number);
+    return this.permute(...(axes as number[]));
   }
 
   /** Reverses the axes (NumPy `.T`). @example zeros([2, 3]).T.shape // [3, 2] */

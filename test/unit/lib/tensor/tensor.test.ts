@@ -84,6 +84,12 @@ describe("Tensor views", () => {
     expect(t.T.item(3, 2, 1)).toBe(t.item(1, 2, 3));
     expect(t.transpose(0, 2).shape).toEqual([4, 3, 2]);
     expect(t.transpose([1, 0, 2]).shape).toEqual([3, 2, 4]);
+    expect(t.transpose(1, 0, 2).shape).toEqual([3, 2, 4]);
+    // Two numbers swap (torch), so 2-d transpose(0, 1) transposes; an array permutes (NumPy).
+    const m = arange(6).reshape(2, 3);
+    expect(m.transpose(0, 1).toArray()).toEqual(m.T.toArray());
+    expect(m.transpose(1, 0).toArray()).toEqual(m.T.toArray());
+    expect(m.transpose([0, 1]).toArray()).toEqual(m.toArray());
     expect(t.permute(1, 2, 0).item(2, 3, 1)).toBe(t.item(1, 2, 3));
     expect(t.swapaxes(-1, 0).shape).toEqual([4, 3, 2]);
     expect(t.T.isContiguous()).toBe(false);
