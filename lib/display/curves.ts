@@ -3,6 +3,7 @@
 // the final redraw sends the full interactive bundle, which is what the saved notebook keeps.
 import { Figure } from "./figure.js";
 import { channelSink, newDisplayId, type DisplaySink } from "./sink.js";
+import { fmt } from "./stats.js";
 import type { MimeBundle } from "./types.js";
 
 export type Series = Record<string, number[]>;
@@ -124,8 +125,11 @@ export class LiveCurves {
    * The final, full bundle replaces the live picture. Returns nothing, like tqdm's close, so a
    * cell ending in `live.close()` does not show the figure a second time; use `figure()`.
    */
-  close(): void {
-    if (this.sink) this.emit(this.figure().toBundle());
+  close(stream: { write(s: string): unknown } = process.stdout): void {
+    if (this.sink) { this.emit(this.figure().toBundle()); return; }
+    // Outside a kernel: one plain line with the last values, as a log file would want.
+    const last = Object.entries(this.series).map(([k, v]) => `${k}=${fmt(v[v.length - 1])}`).join(", ");
+    stream.write(`training curves: ${this.n} steps${last ? ", " + last : ""}\n`);
   }
 
   private send(png: string): void {

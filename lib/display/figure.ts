@@ -29,6 +29,15 @@ function checkTrace(t: Trace, i: number): void {
     throw new Error(`Figure: trace ${i} must have type scatter, bar, histogram, heatmap or image, got ${JSON.stringify((t as { type?: unknown })?.type)}`);
   }
   if (t.type === "scatter" && t.x && t.x.length !== t.y.length) throw new Error(`Figure: scatter trace ${i} has ${t.x.length} x values but ${t.y.length} y values`);
+  const arr = (v: unknown) => !!v && typeof v === "object" && typeof (v as ArrayLike<unknown>).length === "number";
+  const need = (ok: boolean, what: string, got: unknown) => {
+    if (!ok) throw new Error(`Figure: ${t.type} trace ${i} needs ${what}, got ${got === null ? "null" : Array.isArray(got) ? "an array" : typeof got}`);
+  };
+  if (t.type === "scatter") need(arr(t.y), "y as an array of numbers", t.y);
+  if (t.type === "bar") { need(arr(t.x), "x as an array", t.x); need(arr(t.y), "y as an array of numbers", t.y); }
+  if (t.type === "histogram") need(arr(t.x), "x as an array of numbers", t.x);
+  if (t.type === "heatmap") need(arr(t.z) && Array.from(t.z as ArrayLike<unknown>).every(arr), "z as rows of numbers (number[][])", t.z);
+  if (t.type === "image") need(typeof t.source === "string" && t.source.startsWith("data:image/"), "source as a data:image/... URI (see imageTrace)", t.source);
   if (t.type === "bar" && t.x.length !== t.y.length) throw new Error(`Figure: bar trace ${i} has ${t.x.length} x values but ${t.y.length} y values`);
 }
 

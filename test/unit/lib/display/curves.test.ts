@@ -36,4 +36,12 @@ describe("training curves", () => {
     expect(live.series).toEqual({ loss: [2, 1.5, 1], val_loss: [NaN, NaN, 1.2] });
     expect(() => live.push({ loss: "x" as unknown as number })).toThrow('LiveCurves.push: value "loss" must be a number, got string');
   });
+
+  it("outside a kernel writes one plain line at close", () => {
+    let out = "";
+    const live = new LiveCurves({ sink: undefined });
+    live.push({ loss: 2 }); live.push({ loss: 0.5, acc: 0.75 });
+    live.close({ write: (s: string) => { out += s; } });
+    expect(out).toBe("training curves: 2 steps, loss=0.5, acc=0.75\n");
+  });
 });
