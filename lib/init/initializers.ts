@@ -70,8 +70,7 @@ export function xavierUniform_(t: Tensor, opts: RandomInit & { gain?: number }):
 
 /**
  * Glorot/Xavier normal: N(0, std²), std = gain·√(2 / (fan_in + fan_out)) (torch.nn.init.xavier_normal_).
- * The lecture's "std = 1/sqrt(Din)" is the fan_in-only variant: use kaimingNormal_ with
- * nonlinearity "linear" for exactly that.
+ * The lecture's "std = 1/sqrt(Din)" is the fan_in-only variant: lecunNormal_.
  * @example xavierNormal_(zeros([4096, 4096]), { rng: rng(0) }) // std 1/64
  */
 export function xavierNormal_(t: Tensor, opts: RandomInit & { gain?: number }): Tensor {
@@ -79,6 +78,18 @@ export function xavierNormal_(t: Tensor, opts: RandomInit & { gain?: number }): 
   const { fanIn, fanOut } = calculateFans(t.shape);
   const std = (opts.gain ?? 1) * Math.sqrt(2 / (fanIn + fanOut));
   return fillInPlace(t, "xavierNormal_", (b) => g.fillNormal(b, 0, std));
+}
+
+/**
+ * The lecture's "Xavier" initialization `W = np.random.randn(Din, Dout) / np.sqrt(Din)`:
+ * N(0, 1/fan_in), known elsewhere as LeCun normal (Keras/JAX `lecun_normal`). PyTorch's
+ * xavier_normal_ averages the fans instead; for square layers (the slide's 4096 x 4096) the two agree.
+ * @example lecunNormal_(zeros([4096, 4096]), { rng: rng(0) }) // std 1/64
+ */
+export function lecunNormal_(t: Tensor, opts: RandomInit): Tensor {
+  const g = needRng("lecunNormal_", opts);
+  const std = 1 / Math.sqrt(calculateFans(t.shape).fanIn);
+  return fillInPlace(t, "lecunNormal_", (b) => g.fillNormal(b, 0, std));
 }
 
 /** Options of Kaiming (He / MSRA) initialization, PyTorch's names and defaults. */

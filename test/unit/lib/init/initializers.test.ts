@@ -38,6 +38,9 @@ describe("initializers match torch.nn.init's formulas on large tensors", () => {
     expect(expectStd(u.data, std).max).toBeLessThanOrEqual(Math.fround(Math.sqrt(3) * std));
     expectStd(init.xavierNormal_(zeros([512, 3072]), { rng: g(), gain: 5 / 3 }).data, (5 / 3) * std);
   });
+  it("lecunNormal_: the slide's Xavier, std = 1/sqrt(Din) (fan_in only)", () => {
+    expectStd(init.lecunNormal_(zeros([256, 1024]), { rng: g() }).data, 1 / Math.sqrt(1024));
+  });
   it("kaimingNormal_: the lecture's sqrt(2/Din) for ReLU, fan_out and leaky slopes", () => {
     expectStd(init.kaimingNormal_(zeros([1024, 1024]), { rng: g(), nonlinearity: "relu" }).data, Math.sqrt(2 / 1024));
     expectStd(init.kaimingNormal_(zeros([64, 32, 3, 3]), { rng: g(), mode: "fanOut", nonlinearity: "relu" }).data, Math.sqrt(2 / 576));

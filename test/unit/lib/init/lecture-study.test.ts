@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { randn, zeros, type Tensor } from "../../../../lib/tensor/index.js";
 import { matmul } from "../../../../lib/ops/index.js";
 import { rng } from "../../../../lib/random/index.js";
-import { kaimingNormal_, smallNormal_ } from "../../../../lib/init/index.js";
+import { kaimingNormal_, lecunNormal_, smallNormal_ } from "../../../../lib/init/index.js";
 
 const D = 512, LAYERS = 6;
 
@@ -34,12 +34,12 @@ describe("the lecture's activation statistics", () => {
     expect(s[LAYERS - 1]).toBeLessThan(1e-3);
   });
   it("Xavier std = 1/sqrt(Din) with tanh: activations keep their order of magnitude", () => {
-    const s = stds((w) => kaimingNormal_(w, { rng: rng(2), nonlinearity: "linear" }), Math.tanh);
+    const s = stds((w) => lecunNormal_(w, { rng: rng(2) }), Math.tanh);
     // tanh's slope < 1 away from 0 shrinks the std slowly (0.63 -> ~0.3 on the slides), not 1000x.
     expect(s[LAYERS - 1] / s[0]).toBeGreaterThan(0.3);
   });
   it("Xavier with ReLU collapses (variance halves per layer); Kaiming sqrt(2/Din) is 'just right'", () => {
-    const xav = stds((w) => kaimingNormal_(w, { rng: rng(3), nonlinearity: "linear" }), relu);
+    const xav = stds((w) => lecunNormal_(w, { rng: rng(3) }), relu);
     const kai = stds((w) => kaimingNormal_(w, { rng: rng(3), nonlinearity: "relu" }), relu);
     // Expected ratio after 5 more layers: (1/sqrt 2)^5 = 0.18 for Xavier, 1 for Kaiming.
     expect(xav[LAYERS - 1] / xav[0]).toBeLessThan(0.3);
