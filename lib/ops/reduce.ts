@@ -9,8 +9,11 @@ import { argExtremeStrided, extremeStrided, sumRows, sumSquaredDeviationRows, su
 /** An axis, a list of axes, or null/undefined for all axes. Negative axes count from the end. */
 export type Axis = number | readonly number[] | null | undefined;
 
-/** Options of reductions (the axis may also be the second positional argument). */
-export interface ReduceOptions { axis?: Axis; keepdims?: boolean }
+/**
+ * Options of reductions (the axis may also be the second positional argument). PyTorch's
+ * names `dim` and `keepdim` are accepted as synonyms of `axis` and `keepdims`.
+ */
+export interface ReduceOptions { axis?: Axis; keepdims?: boolean; dim?: Axis; keepdim?: boolean }
 
 /**
  * Options of var and std. `correction` is subtracted from the count in the divisor: 0 (the
@@ -24,7 +27,8 @@ function isOptions(a: unknown): a is ReduceOptions {
 }
 
 function parse<O extends ReduceOptions>(axisOrOptions: Axis | O, options: O | undefined): O {
-  return (isOptions(axisOrOptions) ? axisOrOptions : { ...(options ?? {}), axis: axisOrOptions }) as O;
+  const o = (isOptions(axisOrOptions) ? axisOrOptions : { ...(options ?? {}), axis: axisOrOptions }) as O;
+  return { ...o, axis: o.axis ?? o.dim, keepdims: o.keepdims ?? o.keepdim };
 }
 
 /**

@@ -112,6 +112,7 @@ describe("reductions against float64 reference loops", () => {
     expect(ops.sum(t).item()).toBe(10);
     expect(ops.mean(t, { axis: 0, keepdims: true }).toArray()).toEqual([[2, 3]]);
     expect(ops.sum(t, null, { keepdims: true }).shape).toEqual([1, 1]);
+    expect(ops.sum(t, { dim: 1, keepdim: true }).toArray()).toEqual([[3], [7]]);
     expect(ops.argmax(tensor([[1, 9], [3, 4]])).item()).toBe(1);
     expect(ops.argmax(tensor([[1, 9], [3, 4]]), { keepdims: true }).shape).toEqual([1, 1]);
     expect(t.sum(1).toArray()).toEqual([3, 7]);
