@@ -5,7 +5,11 @@ import { Figure } from "./figure.js";
 import { fmt, stats } from "./stats.js";
 import type { Annotation, Colorscale, Layout } from "./types.js";
 
-/** Subplot titles, as plotly's make_subplots writes them: paper-anchored text over each cell. */
+/**
+ * Subplot titles, as plotly's make_subplots writes them: paper-anchored text over each cell.
+ * @example
+ * subplotTitles(Figure.subplots(1, 2), ["train", "val"]) // two centred titles above the cells
+ */
 export function subplotTitles(fig: Figure, titles: readonly string[]): void {
   const ann: Annotation[] = [...(fig.layout.annotations ?? [])];
   titles.forEach((t, i) => {

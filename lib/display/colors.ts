@@ -28,7 +28,11 @@ export const COLORSCALES: Readonly<Record<string, Stops>> = {
   Hot: [[0, "rgb(0,0,0)"], [0.3, "rgb(230,0,0)"], [0.6, "rgb(255,210,0)"], [1, "rgb(255,255,255)"]],
 };
 
-/** Resolve a colorscale name or stop list to stops; unknown names fail naming the choices. */
+/**
+ * Resolve a colorscale name or stop list to stops; unknown names fail naming the choices.
+ * @example
+ * colorscaleStops("Greys") // [[0, "rgb(0,0,0)"], [1, "rgb(255,255,255)"]]
+ */
 export function colorscaleStops(scale: string | Stops | undefined): Stops {
   if (scale === undefined) return COLORSCALES.Viridis;
   if (typeof scale !== "string") return scale;
@@ -37,7 +41,11 @@ export function colorscaleStops(scale: string | Stops | undefined): Stops {
   return s;
 }
 
-/** Parse "#rgb", "#rrggbb" or "rgb(r,g,b)" to [r, g, b] in 0..255. */
+/**
+ * Parse "#rgb", "#rrggbb" or "rgb(r,g,b)" to [r, g, b] in 0..255.
+ * @example
+ * parseColor("#1f77b4") // [31, 119, 180]
+ */
 export function parseColor(c: string): [number, number, number] {
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(c);
   if (hex) {

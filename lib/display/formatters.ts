@@ -13,7 +13,11 @@ import type { MimeBundle } from "./types.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Register = (cls: abstract new (...args: any[]) => any, fn: (value: any) => MimeBundle | Promise<MimeBundle>) => unknown;
 
-/** A training history: a `history`/`metrics` field of number arrays with a loss among them. */
+/**
+ * A training history: a `history`/`metrics` field of number arrays with a loss among them.
+ * @example
+ * isHistoryLike({ history: { loss: [1, 0.5] } }) // true
+ */
 export function isHistoryLike(v: unknown): boolean {
   if (!v || typeof v !== "object" || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;

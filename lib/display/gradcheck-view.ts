@@ -16,6 +16,10 @@ export interface GradCheckLike {
   passed: boolean;
 }
 
+/**
+ * @example
+ * isGradCheckLike(nn.gradCheck(f, grad, x)) // true
+ */
 export function isGradCheckLike(v: unknown): v is GradCheckLike {
   const o = v as GradCheckLike;
   return !!o && typeof o === "object" && typeof o.passed === "boolean" && typeof o.maxRelError === "number" && !!o.relError && typeof o.relError.length === "number" && Array.isArray(o.shape);
@@ -50,7 +54,11 @@ export function gradCheckFigure(r: GradCheckLike): Figure {
   return fig;
 }
 
-/** Text, an html verdict with the static heatmap, and the heatmap's PNG/SVG. */
+/**
+ * Text, an html verdict with the static heatmap, and the heatmap's PNG/SVG.
+ * @example
+ * gradCheckBundle(result)["text/plain"] // "gradcheck W [3, 4]: PASS, max relative error 2.1e-9 at element 5 (tolerance 1e-6)"
+ */
 export function gradCheckBundle(r: GradCheckLike): MimeBundle {
   const verdict = r.passed ? "PASS" : "FAIL";
   const line = `gradcheck ${r.name} [${r.shape.join(", ")}]: ${verdict}, max relative error ${fmt(r.maxRelError)} at element ${r.argmax} (tolerance ${fmt(r.tolerance)})`;

@@ -37,7 +37,11 @@ export function histogramBins(values: ArrayLike<number>, opts: { bins?: number; 
   return { edges, counts };
 }
 
-/** A histogram trace as the equivalent bar trace (bars touch: width = bin size). */
+/**
+ * A histogram trace as the equivalent bar trace (bars touch: width = bin size).
+ * @example
+ * histogramToBar({ type: "histogram", x: [0, 1, 1, 2], nbinsx: 2 }).y // [1, 3]
+ */
 export function histogramToBar(t: HistogramTrace): BarTrace {
   const { edges, counts } = histogramBins(t.x, { bins: t.nbinsx, ...t.xbins });
   const size = edges[1] - edges[0];

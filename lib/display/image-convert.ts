@@ -20,6 +20,10 @@ export type ImageInput = TensorLike | RawImage | readonly (TensorLike | RawImage
 
 export interface RgbImage { width: number; height: number; rgb: Uint8Array }
 
+/**
+ * @example
+ * isTensorLike(zeros([2, 2])) // true
+ */
 export function isTensorLike(v: unknown): v is TensorLike {
   return !!v && typeof v === "object" && Array.isArray((v as TensorLike).shape) && typeof (v as TensorLike).toTypedArray === "function";
 }

@@ -25,7 +25,11 @@ export interface GridOptions {
 const BAR_H = 14;
 const TEXT_HEIGHT = 15;
 
-/** The grid as RGBA pixels plus its size (for tests and for embedding in figures). */
+/**
+ * The grid as RGBA pixels plus its size (for tests and for embedding in figures).
+ * @example
+ * gridPixels([img], { scale: 4 }).width // 4 * img.width + 4
+ */
 export function gridPixels(images: ImageInput, opts: GridOptions = {}): { rgba: Uint8Array; width: number; height: number; cells: { x: number; y: number; w: number; h: number }[] } {
   const imgs = toImages(images, { layout: opts.layout, range: opts.range });
   if (!imgs.length) throw new Error("imageGrid: expected at least one image, got an empty batch");
@@ -104,7 +108,11 @@ function drawBars(out: Uint8Array, W: number, probs: readonly number[], x0: numb
   });
 }
 
-/** The grid as a displayable value: PNG plus text. */
+/**
+ * The grid as a displayable value: PNG plus text.
+ * @example
+ * imageGrid(batch).toString() // "ImageGrid: 16 images, 264x264 px"
+ */
 export class ImageGrid {
   readonly png: Buffer;
   constructor(readonly width: number, readonly height: number, rgba: Uint8Array, readonly count: number) {

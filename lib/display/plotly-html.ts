@@ -24,7 +24,11 @@ export interface PlotlySession {
   plotlyCarrierKey?: string;
 }
 
-/** The key `figureHtml` gives this figure's containers. */
+/**
+ * The key `figureHtml` gives this figure's containers.
+ * @example
+ * plotlyKey({ data: [], layout: {} }) // "drf-" + 16 hex digits
+ */
 export function plotlyKey(plotly: unknown): string {
   return figureKey(scriptSafeJson(plotly));
 }
@@ -34,7 +38,11 @@ export type LibraryMode = "embed" | "reference";
 
 let cachedLibrary: string | undefined;
 
-/** plotly.min.js made safe inside a <script> element (no early "</script" or "<!--"). */
+/**
+ * plotly.min.js made safe inside a <script> element (no early "</script" or "<!--").
+ * @example
+ * plotlyLibrarySource().length // 4851117 (plotly.js 3.7.0)
+ */
 export function plotlyLibrarySource(): string {
   if (cachedLibrary === undefined) {
     const path = require.resolve("plotly.js-dist-min/plotly.min.js");
@@ -43,12 +51,20 @@ export function plotlyLibrarySource(): string {
   return cachedLibrary;
 }
 
-/** The inert carrier element holding plotly.js for every loader on the page. */
+/**
+ * The inert carrier element holding plotly.js for every loader on the page.
+ * @example
+ * libraryCarrier().startsWith('<script type="text/plain" data-plotly-lib="1">') // true
+ */
 export function libraryCarrier(): string {
   return `<script type="text/plain" data-plotly-lib="1">${plotlyLibrarySource()}</script>`;
 }
 
-/** A short stable key for a figure's JSON: containers are found by it, not by random ids. */
+/**
+ * A short stable key for a figure's JSON: containers are found by it, not by random ids.
+ * @example
+ * figureKey("{}") // "drf-bf21a9e8fbc5a384"
+ */
 export function figureKey(json: string): string {
   return "drf-" + createHash("sha1").update(json).digest("hex").slice(0, 16);
 }

@@ -19,13 +19,21 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Buff
   return PNG.sync.write(png, { colorType: 6 });
 }
 
-/** Decode a PNG to RGBA pixels (tests and round trips). */
+/**
+ * Decode a PNG to RGBA pixels (tests and round trips).
+ * @example
+ * decodePng(encodePng(new Uint8Array([1, 2, 3, 255]), 1, 1)).data // Uint8Array [1, 2, 3, 255]
+ */
 export function decodePng(bytes: Uint8Array): { width: number; height: number; data: Uint8Array } {
   const png = PNG.sync.read(Buffer.from(bytes));
   return { width: png.width, height: png.height, data: new Uint8Array(png.data) };
 }
 
-/** `data:image/png;base64,...` for RGBA pixels: the `source` of an image trace or an <img>. */
+/**
+ * `data:image/png;base64,...` for RGBA pixels: the `source` of an image trace or an <img>.
+ * @example
+ * pngDataUri(new Uint8Array(4), 1, 1) // "data:image/png;base64,iVBORw0..."
+ */
 export function pngDataUri(rgba: Uint8Array, width: number, height: number): string {
   return `data:image/png;base64,${encodePng(rgba, width, height).toString("base64")}`;
 }

@@ -19,7 +19,11 @@ export interface ProgressOptions {
   stream?: { write(s: string): unknown; isTTY?: boolean };
 }
 
-/** "mm:ss" or "h:mm:ss", as tqdm. */
+/**
+ * "mm:ss" or "h:mm:ss", as tqdm.
+ * @example
+ * formatDuration(75) // "01:15"
+ */
 export function formatDuration(sec: number): string {
   if (!Number.isFinite(sec)) return "?";
   const s = Math.max(0, Math.round(sec));

@@ -8,7 +8,11 @@ const FONT_DIRS = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"
 // Regular only: nothing is drawn bold, and each font file costs ~10 ms of parsing per render.
 const FONT_FILES = ["DejaVuSans.ttf"];
 
-/** Absolute paths of the DejaVu Sans files found, regular first; [] when the package is missing. */
+/**
+ * Absolute paths of the DejaVu Sans files found, regular first; [] when the package is missing.
+ * @example
+ * fontFiles() // ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"]
+ */
 export function fontFiles(): string[] {
   for (const d of FONT_DIRS) {
     const files = FONT_FILES.map((f) => `${d}/${f}`).filter(existsSync);

@@ -10,12 +10,20 @@ export const DEFAULT_HEIGHT = 400;
 export const LEGEND_WIDTH = 140;
 export const COLORBAR_WIDTH = 70;
 
-/** Index suffix of an axis name: "x" -> "", "x2" -> "2". */
+/**
+ * Index suffix of an axis name: "x" -> "", "x2" -> "2".
+ * @example
+ * axisSuffix("x2") // "2"
+ */
 export function axisSuffix(name: string | undefined): string {
   return name && name.length > 1 ? name.slice(1) : "";
 }
 
-/** Is this trace listed in the legend? Plotly lists named traces when there are two or more. */
+/**
+ * Is this trace listed in the legend? Plotly lists named traces when there are two or more.
+ * @example
+ * inLegend({ type: "scatter", y: [1], name: "a" }, 2, {}) // true
+ */
 export function inLegend(t: Trace, named: number, layout: Layout): boolean {
   if (!t.name || t.showlegend === false || layout.showlegend === false) return false;
   return t.showlegend === true || named >= 2 || layout.showlegend === true;
@@ -87,7 +95,11 @@ export function resolveFigure(spec: FigureSpec): FigureSpec {
   return { data, layout };
 }
 
-/** Fill axis domains for a rows x columns grid, subplot k = row * columns + column + 1. */
+/**
+ * Fill axis domains for a rows x columns grid, subplot k = row * columns + column + 1.
+ * @example
+ * applyGrid(layout, 1, 2); layout.xaxis2 // { domain: [0.56, 1], anchor: "y2" }
+ */
 export function applyGrid(layout: Layout, rows: number, columns: number): void {
   if (!(Number.isInteger(rows) && rows >= 1 && Number.isInteger(columns) && columns >= 1)) {
     throw new Error(`subplots: expected positive integer rows and columns, got ${rows} x ${columns}`);

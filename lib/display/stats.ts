@@ -23,7 +23,11 @@ export function stats(values: ArrayLike<number>): Stats {
   return { count: values.length, finite: n, mean: n ? mean : NaN, std: n ? Math.sqrt(m2 / n) : NaN, min: n ? min : NaN, max: n ? max : NaN };
 }
 
-/** A compact number for captions: 3 significant digits, exponent form when tiny or huge. */
+/**
+ * A compact number for captions: 3 significant digits, exponent form when tiny or huge.
+ * @example
+ * fmt(0.000123) // "1.23e-4"
+ */
 export function fmt(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return "0";

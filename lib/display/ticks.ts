@@ -23,7 +23,11 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return out;
 }
 
-/** The nice step (1, 2, 5 or 10 x 10^k) nearest to `raw` (Heckbert's rounding thresholds). */
+/**
+ * The nice step (1, 2, 5 or 10 x 10^k) nearest to `raw` (Heckbert's rounding thresholds).
+ * @example
+ * niceStep(0.35) // 0.5
+ */
 export function niceStep(raw: number): number {
   const p = Math.pow(10, Math.floor(Math.log10(raw)));
   const f = raw / p;
@@ -36,7 +40,11 @@ function roundTo(v: number, step: number): number {
   return Number(v.toFixed(Math.min(20, digits)));
 }
 
-/** Ticks for a log axis: the powers of ten inside [lo, hi] (values, not exponents). */
+/**
+ * Ticks for a log axis: the powers of ten inside [lo, hi] (values, not exponents).
+ * @example
+ * logTicks(0.5, 2.4) // [0.5, 1, 2]
+ */
 export function logTicks(lo: number, hi: number): number[] {
   if (!(lo > 0) || !(hi > 0)) throw new Error(`logTicks: expected positive bounds, got [${lo}, ${hi}]`);
   const out: number[] = [];
