@@ -83,7 +83,13 @@ function ensureKernelSpec(): string {
   const launcher = launcherPath();
   if (!fs.existsSync(launcher)) throw new CommandError(`lab: ${launcher} is missing; run \`npm run build\` (or \`npm run setup\`) first`, EXIT.environment);
   const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string };
-  const r = installKernelSpec(kernelsDir({}), kernelSpec({ nodePath: process.execPath, launcherPath: launcher, version: pkg.version }));
+  const dir = kernelsDir({});
+  let r: ReturnType<typeof installKernelSpec>;
+  try {
+    r = installKernelSpec(dir, kernelSpec({ nodePath: process.execPath, launcherPath: launcher, version: pkg.version }));
+  } catch (e) {
+    throw new CommandError(`lab: cannot install the kernelspec in ${dir}: ${(e as Error).message}. Set JUPYTER_DATA_DIR to a writable folder, or run \`deeprob-ts install --prefix <folder>\` and add <folder>/share/jupyter to JUPYTER_PATH.`, EXIT.environment);
+  }
   return r.status === "unchanged" ? `kernel "${DISPLAY_NAME}" is installed in ${r.dir}`
     : r.status === "installed" ? `installed kernel "${DISPLAY_NAME}" in ${r.dir}`
     : `replaced the kernelspec in ${r.dir} (${r.reason})`;

@@ -111,6 +111,16 @@ describe("deeprob-ts lab", () => {
     }
   });
 
+  it("a kernelspec folder that cannot be written: exit 3, names the folder and what to do, starts nothing", async () => {
+    const blocker = path.join(home.dir, "a-file");
+    fs.writeFileSync(blocker, "not a folder");
+    const r = await runCli(["lab", root, "--no-browser"], { env: { ...home.env, JUPYTER_DATA_DIR: path.join(blocker, "data") } });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain(`lab: cannot install the kernelspec in ${path.join(blocker, "data", "kernels", "deeprob-ts")}: ENOTDIR`);
+    expect(r.stderr).toContain("deeprob-ts install --prefix <folder>");
+    expect(r.stdout).not.toContain("serving");
+  });
+
   it("Jupyter missing: exit 3, says what to install", async () => {
     const r = await runCli(["lab", root, "--no-browser"], { env: { ...home.env, DEEPROB_PYTHON: "/nonexistent/python3" } });
     expect(r.code, r.stderr).toBe(3);
