@@ -12,7 +12,10 @@ function packageVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
 }
 
-/** The `deeprob-ts` program with every subcommand registered. */
+/**
+ * The `deeprob-ts` program with every subcommand registered.
+ * @example buildProgram().commands.map((c) => c.name()) // => ["install", "lab", "run"]
+ */
 export function buildProgram(): Command {
   const program = new Command("deeprob-ts")
     .description("TypeScript kernel for Jupyter with rich display, and the deeprob-ts course tools")
@@ -23,6 +26,10 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Parses `argv` and runs the command; resolves to the process exit code (never throws).
+ * @example await main(["node", "deeprob-ts", "run", "missing.ipynb"]) // => 2, after printing the error
+ */
 export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram();
   try {

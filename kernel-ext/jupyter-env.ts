@@ -156,7 +156,10 @@ export function packageRoot(start: string = __dirname): string {
   }
 }
 
-/** The compiled launcher a correct kernelspec starts: <package>/dist/kernel-ext/launcher.js. */
+/**
+ * The compiled launcher a correct kernelspec starts: <package>/dist/kernel-ext/launcher.js.
+ * @example launcherPath() // => "/work/main/dist/kernel-ext/launcher.js"
+ */
 export function launcherPath(): string {
   return path.join(packageRoot(), "dist", "kernel-ext", "launcher.js");
 }

@@ -95,7 +95,10 @@ function ensureKernelSpec(): string {
     : `replaced the kernelspec in ${r.dir} (${r.reason})`;
 }
 
-/** Starts the server, prints its URL, and resolves with the exit code once it has shut down. */
+/**
+ * Starts the server, prints its URL, and resolves with the exit code once it has shut down.
+ * @example await serveLab("notebooks", { browser: false }) // prints http://127.0.0.1:8888/tree?token=...; 0 after Ctrl-C
+ */
 export async function serveLab(dirArg: string | undefined, opts: LabOptions): Promise<number> {
   const dir = path.resolve(dirArg ?? path.join(packageRoot(), "notebooks"));
   if (!fs.existsSync(dir)) throw new CommandError(`lab: ${dir}: no such folder`, EXIT.badInput);
@@ -147,7 +150,10 @@ export async function serveLab(dirArg: string | undefined, opts: LabOptions): Pr
   }
 }
 
-/** Registers `lab` on the program. */
+/**
+ * Registers `lab` on the program.
+ * @example register(new Command("deeprob-ts")) // adds `deeprob-ts lab [dir]`
+ */
 export function register(program: Command): void {
   program
     .command("lab")

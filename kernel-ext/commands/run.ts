@@ -66,6 +66,8 @@ export function errorLine(r: Pick<DriverResult, "evalue">): number | null {
 /**
  * The message for a failed run: which cell, which line (with its source), ename: evalue, and
  * the traceback, never a blank error (falls back to the cell's stderr, then the kernel's reply).
+ * @example
+ * formatFailure("hw.ipynb", result).split("\n")[0] // => "run: hw.ipynb: error in cell 3 (In [2])"
  */
 export function formatFailure(file: string, r: DriverResult): string {
   const out: string[] = [];
@@ -90,7 +92,11 @@ export function formatFailure(file: string, r: DriverResult): string {
 
 export interface RunOptions { out?: string; inplace?: boolean; timeout?: string; kernel: string; allowErrors?: boolean; python?: string }
 
-/** Runs the notebook; resolves to the exit code. Prints progress to stdout, errors to stderr. */
+/**
+ * Runs the notebook; resolves to the exit code. Prints progress to stdout, errors to stderr;
+ * throws a CommandError for bad input or a missing Jupyter/kernelspec.
+ * @example await runNotebook("hw1.ipynb", { kernel: "deeprob-ts" }) // => 0, hw1.nbconvert.ipynb written
+ */
 export async function runNotebook(file: string, opts: RunOptions): Promise<number> {
   checkNotebookFile(file);
   const input = path.resolve(file);
@@ -164,6 +170,7 @@ export async function runNotebook(file: string, opts: RunOptions): Promise<numbe
 /**
  * Runs several notebooks one after another (as `jupyter nbconvert --execute a.ipynb b.ipynb`):
  * every input is checked before anything runs; the exit code is 1 if any notebook failed.
+ * @example await runNotebooks(["hw1.ipynb", "hw2.ipynb"], { kernel: "deeprob-ts" }) // => 0 or 1
  */
 export async function runNotebooks(files: string[], opts: RunOptions): Promise<number> {
   if (files.length > 1 && opts.out) throw new CommandError(`run: --out names one output file, but ${files.length} notebooks were given; drop --out (each gets <name>.nbconvert.ipynb)`, EXIT.badInput);
@@ -178,7 +185,10 @@ export async function runNotebooks(files: string[], opts: RunOptions): Promise<n
   return worst;
 }
 
-/** Registers `run` on the program. */
+/**
+ * Registers `run` on the program.
+ * @example register(new Command("deeprob-ts")) // adds `deeprob-ts run <notebooks...>`
+ */
 export function register(program: Command): void {
   program
     .command("run")
