@@ -70,7 +70,8 @@ export function below(high: number, f32: boolean): number {
   const bits = f32 ? new Int32Array(buf.buffer) : new BigInt64Array(buf.buffer);
   if (f32) (bits as Int32Array)[0] += high > 0 ? -1 : 1;
   else (bits as BigInt64Array)[0] += high > 0 ? -1n : 1n;
-  return high === 0 ? -Number.MIN_VALUE : buf[0];
+  // Below zero is the negative smallest subnormal of the type.
+  return high === 0 ? (f32 ? -1.401298464324817e-45 : -Number.MIN_VALUE) : buf[0];
 }
 
 /**

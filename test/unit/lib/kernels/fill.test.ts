@@ -51,5 +51,12 @@ describe("block fills: same key, same bytes, on every path and thread count", ()
     let top = 0;
     for (const v of x) top = Math.max(top, v);
     expect(top).toBeLessThan(2);
+    // high = 0: a draw that rounds to 0 must land on the largest float32 below 0, not on -0.
+    // With low = -1e-40, about 1 draw in 140k rounds to -0 in float32; 2M draws hit it.
+    const y = new Float32Array(2_000_000);
+    fillUniformBlocks(y, 5, 6, -1e-40, 0);
+    let ymax = -Infinity;
+    for (const v of y) ymax = Math.max(ymax, v);
+    expect(ymax).toBeLessThan(0);
   });
 });
