@@ -46,7 +46,8 @@ function exitWithParent(exit: () => void): void {
   const timer = setInterval(() => {
     let alive = process.ppid === parent;
     if (alive) {
-      try { process.kill(parent, 0); } catch { alive = false; }
+      // EPERM: the parent exists but belongs to another user (the grader runs kernels as nobody).
+      try { process.kill(parent, 0); } catch (e) { alive = (e as NodeJS.ErrnoException).code === "EPERM"; }
     }
     if (!alive) {
       kernelLog(`deeprob-ts kernel: parent process ${parent} is gone; exiting`);

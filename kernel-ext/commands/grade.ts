@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { readBundle, type GradeConfig } from "../grading/bundle.js";
 import { gradeSubmission, type GradeEnv } from "../grading/grade-run.js";
-import { isolationAvailable } from "../grading/isolation.js";
+import { chooseIsolation } from "../grading/isolation.js";
 import { writeAtomic } from "../grading/notebook.js";
 import { feedbackHtml, gradescopeResults, type GradescopeResults } from "../grading/results.js";
 import { defaultPython, launcherPath, missingJupyter, packageRoot, probeJupyter } from "../jupyter-env.js";
@@ -86,8 +86,13 @@ export async function grade(target: string, opts: GradeOptions): Promise<number>
   const python = opts.python ?? defaultPython();
   const missing = missingJupyter(probeJupyter(python), ["nbclient", "nbformat", "jupyter_client"], "grade");
   if (missing) throw new CommandError(missing, EXIT.environment);
-  const env: GradeEnv = { python, launcher: launcherPath(), runtime: path.join(packageRoot(), "dist", "kernel-ext", "grading", "runtime.js"), hide: [path.resolve(opts.autograder)] };
-  if (!isolationAvailable()) process.stderr.write("grade: note: user namespaces are unavailable here, so submissions could read the autograder folder (hidden tests); grade as an unprivileged user on a machine with `unshare`\n");
+  const env: GradeEnv = { python, launcher: launcherPath(), runtime: path.join(packageRoot(), "dist", "kernel-ext", "grading", "runtime.js"), hide: [path.resolve(opts.autograder)], isolation: chooseIsolation() };
+  if (env.isolation === "none") process.stderr.write("grade: note: neither user namespaces nor root are available here, so submissions could read the autograder folder (hidden tests)\n");
+  if (env.isolation === "user") {
+    // The kernel runs as nobody: keep the bundle (hidden tests) unreadable to it.
+    for (const f of ["tests.json"]) fs.chmodSync(path.join(opts.autograder, f), 0o600);
+    fs.chmodSync(opts.autograder, 0o700);
+  }
   if (!fs.existsSync(env.runtime)) throw new CommandError(`grade: ${env.runtime} is missing; run \`npm run build\` first`, EXIT.environment);
   const out = path.resolve(opts.out ?? "graded");
 

@@ -16,6 +16,10 @@ export interface DriverJob {
   cell_timeout: number;
   total_timeout: number;
   max_restarts: number;
+  /** The kernel's uid when it runs as another user (its connection file is given to it), else null. */
+  kernel_uid: number | null;
+  /** Where connection files go. */
+  runtime_dir: string;
   /** Where the kernel's stderr goes. */
   kernel_log: string;
 }
@@ -76,6 +80,19 @@ class Session:
                                 interrupt_on_timeout=False, startup_timeout=90, iopub_timeout=4, shutdown_kernel="immediate",
                                 resources={"metadata": {"path": job["cwd"]}})
         self.c.km = self.c.create_kernel_manager()
+        if job["kernel_uid"] is not None:
+            # The kernel runs as another user: give it its connection file (owner, mode 0600 as
+            # jupyter_client's secure_write leaves it; a rewrite of the same path keeps the owner).
+            import os, uuid
+            km = self.c.km
+            km.connection_file = os.path.join(job["runtime_dir"], "kernel-" + uuid.uuid4().hex + ".json")
+            write = km.write_connection_file
+            def write_and_give(*a, **kw):
+                # secure_write removes and recreates the file on every write: give it away each time.
+                r = write(*a, **kw)
+                os.chown(km.connection_file, job["kernel_uid"], job["kernel_uid"])
+                return r
+            km.write_connection_file = write_and_give
         import subprocess
         # The kernel's own stdout/stderr must not reach ours (events travel there); stderr is
         # kept in a file for "out of memory" diagnoses.

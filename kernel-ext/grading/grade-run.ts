@@ -11,7 +11,7 @@ import { kernelSpec } from "../kernelspec.js";
 import type { TestPlan } from "./assignment.js";
 import type { GradeConfig } from "./bundle.js";
 import { EVENT_PREFIX, GRADE_DRIVER, type DriverEvent, type DriverJob } from "./grade-driver.js";
-import { isolatedArgv, isolationAvailable } from "./isolation.js";
+import { isolatedArgv, NOBODY, unprivilegedArgv, type Isolation } from "./isolation.js";
 import { readNotebook } from "./notebook.js";
 import { planSubmission } from "./plan-submission.js";
 import { gradescopeResults, type GradescopeResults } from "./results.js";
@@ -24,8 +24,10 @@ export interface GradeEnv {
   launcher: string;
   /** dist/kernel-ext/grading/runtime.js */
   runtime: string;
-  /** Folders the kernel must not see (the autograder bundle); masked when isolation is available. */
+  /** Folders the kernel must not see (the autograder bundle), masked under "namespaces". */
   hide?: string[];
+  /** How the kernel is kept from the hidden tests (default "none"). */
+  isolation?: Isolation;
   /** Called with each driver event (progress). */
   onEvent?: (e: DriverEvent) => void;
 }
@@ -65,11 +67,21 @@ export async function gradeSubmission(file: string, plan: TestPlan, config: Grad
     fs.copyFileSync(file, path.join(work, path.basename(file)));
     const spec = kernelSpec({ nodePath: process.execPath, launcherPath: env.launcher, version: "grader" });
     spec.argv.splice(1, 0, `--max-old-space-size=${config.memoryMb}`);
-    const argv = env.hide?.length && isolationAvailable() ? isolatedArgv(spec.argv, env.hide) : spec.argv;
+    const isolation = env.isolation ?? "none";
+    const argv = isolation === "namespaces" ? isolatedArgv(spec.argv, env.hide ?? []) : isolation === "user" ? unprivilegedArgv(spec.argv) : spec.argv;
     fs.writeFileSync(path.join(kdir, "kernel.json"), JSON.stringify({ ...spec, argv, display_name: "deeprob-ts (grader)" }));
     const kernelLog = path.join(tmp, "kernel-stderr.log");
     const verdictFile = path.join(side, "verdicts.jsonl");
     fs.writeFileSync(verdictFile, "", { mode: 0o600 });
+    const runtimeDir = path.join(tmp, "runtime");
+    fs.mkdirSync(runtimeDir);
+    if (isolation === "user") {
+      // nobody must reach its cwd, the verdict file and the connection file, and nothing else here.
+      for (const d of [tmp, side, runtimeDir]) fs.chmodSync(d, 0o711);
+      fs.chmodSync(path.join(work, path.basename(file)), 0o644);
+      fs.chownSync(work, NOBODY, NOBODY);
+      fs.chownSync(verdictFile, NOBODY, NOBODY);
+    }
     const nonce = crypto.randomBytes(16).toString("hex");
     const tokens = new Map<string, string>();
     const questions = plan.questions.map((q) => {
@@ -80,13 +92,14 @@ export async function gradeSubmission(file: string, plan: TestPlan, config: Grad
     const job: DriverJob = {
       kernel_name: KERNEL, cwd: work, preamble: preambleCode(env.runtime, nonce, verdictFile), restore: restoreCode(nonce), cells: sub.cells, questions,
       cell_timeout: config.cellTimeout, total_timeout: config.totalTimeout, max_restarts: config.maxRestarts, kernel_log: kernelLog,
+      kernel_uid: isolation === "user" ? NOBODY : null, runtime_dir: runtimeDir,
     };
     const events: DriverEvent[] = [];
     let stderr = "";
     await new Promise<void>((resolve) => {
       const child = spawn(env.python, ["-c", GRADE_DRIVER], {
         stdio: ["pipe", "pipe", "pipe"],
-        env: { ...process.env, JUPYTER_PATH: path.join(tmp, "jupyter"), JUPYTER_RUNTIME_DIR: path.join(tmp, "runtime"), PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+        env: { ...process.env, JUPYTER_PATH: path.join(tmp, "jupyter"), JUPYTER_RUNTIME_DIR: runtimeDir, PYDEVD_DISABLE_FILE_VALIDATION: "1" },
       });
       let buf = "";
       child.stdout.on("data", (d: Buffer) => {
@@ -115,6 +128,7 @@ export async function gradeSubmission(file: string, plan: TestPlan, config: Grad
       return r;
     });
     const notes = [...sub.notes, ...cellNotes(events)];
+    if (events.some((e) => e.type === "kernel" && e.event === "failed") && klog.trim()) notes.push(`kernel log: ${klog.trim().split("\n").filter((l) => !/^\s+at /.test(l)).slice(-3).join(" | ").slice(0, 500)}`);
     if (!events.some((e) => e.type === "done")) notes.push(`the grader's kernel driver stopped early${/Error|Traceback/.test(stderr) ? `: ${stderr.trim().split("\n").slice(-1)[0].slice(0, 300)}` : ""}`);
     return gradescopeResults(results, notes, (Date.now() - t0) / 1000);
   } finally {

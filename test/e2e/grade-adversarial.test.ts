@@ -19,18 +19,23 @@ beforeAll(async () => {
 });
 afterAll(() => { if (!process.env.KEEP_GRADE_TMP) fs.rmSync(dir, { recursive: true, force: true }); else console.log("kept", dir); });
 
-function runAutograder(root: string): Promise<number | null> {
+function runAutograder(root: string, isolation: string): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const child = spawn("bash", [path.join(root, "run_autograder")], {
       cwd: root, stdio: "ignore",
-      env: { ...process.env, AUTOGRADER_ROOT: root, DEEPROB_TS: `${process.execPath} ${CLI}` },
+      env: { ...process.env, AUTOGRADER_ROOT: root, DEEPROB_TS: `${process.execPath} ${CLI}`, DEEPROB_GRADE_ISOLATION: isolation },
     });
     child.on("error", reject);
     child.on("close", resolve);
   });
 }
 
-describe("grading a cheating submission in a Gradescope-shaped folder", () => {
+// "namespaces": the kernel in user/mount/PID namespaces with the bundle masked (unprivileged
+// graders); "user": the kernel as nobody, the bundle root-only (root without namespaces, as in
+// Gradescope's Docker). The second needs root.
+const MODES = process.getuid?.() === 0 ? ["namespaces", "user"] : ["namespaces"];
+
+describe.each(MODES)("grading a cheating submission in a Gradescope-shaped folder (isolation: %s)", (isolation) => {
   it("scores only the honest answers; results.json has every field Gradescope requires", async () => {
     const nb = readNb(path.join(dir, "release", "student", "mini-source.ipynb"));
     answer(nb, "relu_impl", "function relu(x: number[]): number[] { return x.map((v) => (v > 0 ? v : 0)); }");
@@ -76,14 +81,15 @@ JSON.stringify = () => "{}";`));
     const [q4] = nb.cells.splice(test("q4_abs"), 1);
     nb.cells.splice(test("relu_impl"), 0, q4);
 
-    const root = path.join(dir, "gradescope");
+    const root = path.join(dir, `gradescope-${isolation}`);
     fs.mkdirSync(path.join(root, "submission"), { recursive: true });
     fs.cpSync(bundle, path.join(root, "source"), { recursive: true });
     fs.copyFileSync(path.join(bundle, "run_autograder"), path.join(root, "run_autograder"));
     writeNb(path.join(root, "submission", "mini-source.ipynb"), nb);
-    expect(await runAutograder(root)).toBe(0);
+    expect(await runAutograder(root, isolation)).toBe(0);
 
     const res = JSON.parse(fs.readFileSync(path.join(root, "results", "results.json"), "utf8"));
+    if (process.env.DEBUG_GRADE) console.log("DEBUG", JSON.stringify(res, null, 1));
     // Gradescope's specification: a top-level score (or per-test scores), tests with score, max_score,
     // name, output and visibility; execution_time, output, visibility, stdout_visibility at the top.
     expect(Object.keys(res).sort()).toEqual(["execution_time", "max_score", "output", "score", "stdout_visibility", "tests", "visibility"]);

@@ -67,3 +67,12 @@ describe("grade command helpers and the kernel cells", () => {
     expect(preambleCode("/r.js", "n1", "/v")).toBe('require("/r.js").install({"nonce":"n1","verdictFile":"/v"});');
   });
 });
+
+describe("chooseIsolation", () => {
+  it("honours DEEPROB_GRADE_ISOLATION and drops to nobody as root without namespaces", async () => {
+    const { chooseIsolation, unprivilegedArgv } = await import("../../../../kernel-ext/grading/isolation");
+    expect(chooseIsolation({ DEEPROB_GRADE_ISOLATION: "user" }, 1000)).toBe("user");
+    expect(chooseIsolation({ DEEPROB_GRADE_ISOLATION: "none" }, 0)).toBe("none");
+    expect(unprivilegedArgv(["/usr/bin/node", "l.js"])).toEqual(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", "/usr/bin/node", "l.js"]);
+  });
+});
