@@ -3,7 +3,7 @@
 // unless it is fractional and the tensor integer (then float32); div always gives a float.
 import { allocate, broadcastShapes, broadcastStrides, contiguousStrides, floatResult, shapeSize, Tensor, type DType } from "../tensor/index.js";
 import { asTensor, resultType, scalar, type TensorLike } from "./convert.js";
-import { forEachRowN } from "./iterate.js";
+import { forEachRowN, needsRelayout } from "./iterate.js";
 import { binaryStrided, type BinaryName } from "./kernels.js";
 
 // Converts both operands: a number becomes a 0-d tensor of `compute` (so float32 ops see
@@ -21,6 +21,8 @@ function operands(a: TensorLike, b: TensorLike, compute: DType, op: string): [Te
  */
 export function binaryInto(op: BinaryName, name: string, a: Tensor, b: Tensor, out: DType): Tensor {
   const shape = broadcastShapes(a.shape, b.shape, name);
+  if (needsRelayout(a.shape, a.strides)) a = a.contiguous();
+  if (needsRelayout(b.shape, b.strides)) b = b.contiguous();
   const res = new Tensor(allocate(out, shapeSize(shape), name), shape);
   forEachRowN(
     shape,

@@ -1,7 +1,7 @@
 // Unary elementwise ops. exp, log, sqrt, tanh and sigmoid of integers give float32, as PyTorch.
 import { allocate, contiguousStrides, floatResult, Tensor, type DType } from "../tensor/index.js";
 import { asTensor, type TensorLike } from "./convert.js";
-import { forEachRowN } from "./iterate.js";
+import { forEachRowN, needsRelayout } from "./iterate.js";
 import { unaryStrided, type UnaryName } from "./kernels.js";
 
 /**
@@ -9,6 +9,7 @@ import { unaryStrided, type UnaryName } from "./kernels.js";
  * @example unaryInto("tanh", x, "float64")
  */
 export function unaryInto(op: UnaryName, x: Tensor, out: DType): Tensor {
+  if (needsRelayout(x.shape, x.strides)) x = x.contiguous();
   const res = new Tensor(allocate(out, x.size, op), x.shape);
   forEachRowN(x.shape, [contiguousStrides(x.shape), x.strides], [0, x.offset], (o, n, s) =>
     unaryStrided(op, n, x.data, o[1], s[1], res.data, o[0], s[0]));

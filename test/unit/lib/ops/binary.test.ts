@@ -85,6 +85,20 @@ describe("binary arithmetic against a float64 reference loop", () => {
     expect(ops.maximum(a, b).toArray()).toEqual([NaN, NaN, Infinity, -Infinity, 0, 0, NaN]);
   });
 
+  it("large transposed operands (copied to row-major first) match the reference", () => {
+    const rand = seeded(83);
+    const a = randomTensor(rand, [150, 120]), b = randomTensor(rand, [120, 150]);
+    for (const [va, vb] of [[a, b.T], [a.T.contiguous().T, b.T], [a.slice(null, [null, null, -1]), b.T.slice(null, [null, null, -1])]]) {
+      for (const [, fn, ref] of ARITH.slice(0, 4)) {
+        const r = refElementwise(ref, va, vb);
+        expectExact(fn(va, vb), r.shape, storeAs(r.values, "float32"));
+      }
+    }
+    const col = randomTensor(rand, [150, 1]);
+    const r = refElementwise((x, y) => x + y, b.T, col);
+    expectExact(ops.add(b.T, col), r.shape, storeAs(r.values, "float32"));
+  });
+
   it("expanded (stride-0) views broadcast like their materialized copies", () => {
     const rand = seeded(3);
     const col = randomTensor(rand, [3, 1]), row = randomTensor(rand, [4]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forEachRowN } from "../../../../lib/ops/iterate.js";
+import { forEachRowN, needsRelayout } from "../../../../lib/ops/iterate.js";
 import { shapeSize } from "../../../../lib/tensor/index.js";
 import { unravel } from "./reference.js";
 
@@ -32,5 +32,16 @@ describe("forEachRowN", () => {
     forEachRowN([4, 5, 6], [[30, 6, 1], [30, 6, 1]], [0, 0], (_o, n) => { calls++; expect(n).toBe(120); });
     expect(calls).toBe(1);
     forEachRowN([3, 0], [[0, 1]], [0], () => { throw new Error("called"); });
+  });
+});
+
+describe("needsRelayout", () => {
+  it("asks for a row-major copy only for large views whose inner stepped stride is not 0 or 1", () => {
+    expect(needsRelayout([4000, 1000], [1, 4000])).toBe(true);
+    expect(needsRelayout([1000, 4000], [4000, 1])).toBe(false);
+    expect(needsRelayout([1000, 4000], [1, 0])).toBe(false);
+    expect(needsRelayout([4000, 1000, 1], [1, 4000, 7])).toBe(true);
+    expect(needsRelayout([4000, 1000], [2000, -1])).toBe(true);
+    expect(needsRelayout([40, 10], [1, 40])).toBe(false);
   });
 });

@@ -52,6 +52,18 @@ describe("unary maps against float64 references", () => {
     });
   }
 
+  it("large transposed and column-stepped inputs (copied to row-major first) match the reference", () => {
+    const rand = seeded(81);
+    const big = randomTensor(rand, [130, 280]);
+    for (const v of [big.T, big.slice(null, [null, null, 2]), big.slice([null, null, -1]).T]) {
+      expect(v.size).toBeGreaterThanOrEqual(1 << 14);
+      const before = values(v);
+      expect(Array.from(values(ops.neg(v)))).toEqual(Array.from(storeAs(refElementwise((x) => -x, v).values, "float32")));
+      expect(allClose(values(ops.tanh(v)), storeAs(refElementwise(Math.tanh, v).values, "float32"), FLOAT32_TRANSCENDENTAL_RTOL, FLOAT32_ATOL)).toBe(true);
+      expect(values(v)).toEqual(before);
+    }
+  });
+
   it("0-d and zero-size inputs keep their shape", () => {
     for (const [, fn] of UNARY) {
       expect(fn(tensor(0.5)).shape).toEqual([]);
