@@ -1,5 +1,5 @@
 // Re-exports only (STYLE rule 11).
-export * from "./transform.js";
+export { Transform, checkRng, type ImageMeta, type ImageLike, type Applied } from "./transform.js";
 export * from "./compose.js";
 export * from "./flips.js";
 export * from "./crops.js";
