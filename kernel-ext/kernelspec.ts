@@ -77,6 +77,19 @@ const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"
 </svg>
 `;
 
+/** logo-32x32.png and logo-64x64.png (Notebook 6 shows them), rendered from the SVG; best effort. */
+function writePngLogos(dir: string): void {
+  try {
+    const { Resvg } = require("@resvg/resvg-js") as typeof import("@resvg/resvg-js");
+    for (const size of [32, 64]) {
+      const png = new Resvg(LOGO_SVG, { fitTo: { mode: "width", value: size }, font: { loadSystemFonts: true } }).render().asPng();
+      fs.writeFileSync(path.join(dir, `logo-${size}x${size}.png`), png);
+    }
+  } catch {
+    // No renderer on this machine: Jupyter falls back to the SVG logo or a generic one.
+  }
+}
+
 export interface InstallResult { dir: string; status: "installed" | "replaced" | "unchanged"; reason: string | null }
 
 /**
@@ -98,6 +111,7 @@ export function installKernelSpec(dir: string, spec: KernelSpec): InstallResult 
   fs.writeFileSync(tmp, JSON.stringify(spec, null, 2) + "\n");
   fs.renameSync(tmp, file);
   fs.writeFileSync(logo, LOGO_SVG);
+  writePngLogos(dir);
   if (existing === null) return { dir, status: "installed", reason: null };
   return { dir, status: "replaced", reason: reason ?? "the logo was missing" };
 }

@@ -69,7 +69,13 @@ describe("installKernelSpec", () => {
     expect(fs.readFileSync(path.join(dir, "logo-svg.svg"), "utf8")).toMatch(/^<svg /);
     expect(installKernelSpec(dir, spec)).toEqual({ dir, status: "unchanged", reason: null });
     expect(fs.readFileSync(path.join(dir, "kernel.json"), "utf8")).toBe(written);
-    expect(fs.readdirSync(dir).sort()).toEqual(["kernel.json", "logo-svg.svg"]); // no temp files left
+    expect(fs.readdirSync(dir).sort()).toEqual(["kernel.json", "logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]); // no temp files left
+    // Real PNGs of the stated size: the IHDR width and height (big-endian at bytes 16 and 20).
+    for (const size of [32, 64]) {
+      const png = fs.readFileSync(path.join(dir, `logo-${size}x${size}.png`));
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
   });
 
   test("replaces a spec pointing at a missing launcher and says so", () => {
