@@ -8,7 +8,7 @@ export type ImageLayout = "HWC" | "CHW";
 
 const CH = [1, 3, 4];
 
-/** Guesses HWC vs CHW from a 3-D shape: channels last if it is 1, 3 or 4, else first. */
+/** Guesses HWC vs CHW from a 3-D shape: channels last if it is 1, 3 or 4, else first. @example guessLayout([3, 32, 32], "op") // "CHW" */
 export function guessLayout(shape: readonly number[], op: string): ImageLayout {
   const [a, , c] = shape;
   if (CH.includes(c)) return "HWC";

@@ -9,7 +9,7 @@ const fr = Math.fround;
 // torchvision's luma weights (note 0.2989, not ITU-R 601's 0.299), as float32 scalars
 const WR = fr(0.2989), WG = fr(0.587), WB = fr(0.114);
 
-/** Gray value of one RGB pixel in torchvision's float32 arithmetic. */
+/** Gray value of one RGB pixel in torchvision's float32 arithmetic. @example luma(255, 255, 255) // 254.97450... */
 export function luma(r: number, g: number, b: number): number {
   return fr(fr(fr(r * WR) + fr(WG * g)) + fr(WB * b));
 }

@@ -66,7 +66,7 @@ function taps(inSize: number, outSize: number, interpolation: Interpolation, ant
   return { start, count, weights, maxTaps };
 }
 
-/** Output [height, width] of torchvision's resize for `size` (int: smaller edge) and maxSize. */
+/** Output [height, width] of torchvision's resize for `size` (int: smaller edge) and maxSize. @example resizedOutputSize(300, 451, 256) // [256, 384] */
 export function resizedOutputSize(height: number, width: number, size: number | readonly number[], maxSize?: number): [number, number] {
   const s = typeof size === "number" ? [size] : [...size];
   if (!(s.length === 1 || s.length === 2) || !s.every((v) => Number.isInteger(v) && v > 0)) {

@@ -14,7 +14,7 @@ import { Transform, type ImageMeta } from "./transform.js";
 
 const fr = Math.fround;
 
-/** torch.linspace(start, end, steps) in float32 (its symmetric two-sided formula). */
+/** torch.linspace(start, end, steps) in float32 (its symmetric two-sided formula). @example linspace32(0, 30, 31)[9] // 9 */
 export function linspace32(start: number, end: number, steps: number): number[] {
   if (steps === 1) return [fr(start)];
   start = fr(start);

@@ -35,21 +35,21 @@ abstract class RandomKernel extends Transform<Applied> {
   override toString(): string { return `${this.name}(p=${this.p})`; }
 }
 
-/** Grayscale with probability p (default 0.1), keeping the channel count. */
+/** Grayscale with probability p (default 0.1), keeping the channel count. @example new RandomGrayscale({ p: 0.2 }).call(img, rng(0)) */
 export class RandomGrayscale extends RandomKernel {
   readonly name = "RandomGrayscale";
   constructor(options: { p?: number } = {}) { super(options.p ?? 0.1); }
   protected kernel(img: Image): Image { return rgbToGrayscale(img, img.channels === 3 ? 3 : 1); }
 }
 
-/** Inverts with probability p (default 0.5). */
+/** Inverts with probability p (default 0.5). @example new RandomInvert().call(img, rng(0)) */
 export class RandomInvert extends RandomKernel {
   readonly name = "RandomInvert";
   constructor(options: { p?: number } = {}) { super(options.p ?? 0.5); }
   protected kernel(img: Image): Image { return invert(img); }
 }
 
-/** Posterizes to `bits` bits with probability p (default 0.5). */
+/** Posterizes to `bits` bits with probability p (default 0.5). @example new RandomPosterize(4).call(img, rng(0)) */
 export class RandomPosterize extends RandomKernel {
   readonly name = "RandomPosterize";
   readonly bits: number;
@@ -61,7 +61,7 @@ export class RandomPosterize extends RandomKernel {
   protected kernel(img: Image): Image { return posterize(img, this.bits); }
 }
 
-/** Solarizes at `threshold` (pixel units) with probability p (default 0.5). */
+/** Solarizes at `threshold` (pixel units) with probability p (default 0.5). @example new RandomSolarize(192).call(img, rng(0)) */
 export class RandomSolarize extends RandomKernel {
   readonly name = "RandomSolarize";
   readonly threshold: number;
@@ -69,21 +69,21 @@ export class RandomSolarize extends RandomKernel {
   protected kernel(img: Image): Image { return solarize(img, this.threshold); }
 }
 
-/** Equalizes with probability p (default 0.5). */
+/** Equalizes with probability p (default 0.5). @example new RandomEqualize().call(img, rng(0)) */
 export class RandomEqualize extends RandomKernel {
   readonly name = "RandomEqualize";
   constructor(options: { p?: number } = {}) { super(options.p ?? 0.5); }
   protected kernel(img: Image): Image { return equalize(img); }
 }
 
-/** Autocontrasts with probability p (default 0.5). */
+/** Autocontrasts with probability p (default 0.5). @example new RandomAutocontrast().call(img, rng(0)) */
 export class RandomAutocontrast extends RandomKernel {
   readonly name = "RandomAutocontrast";
   constructor(options: { p?: number } = {}) { super(options.p ?? 0.5); }
   protected kernel(img: Image): Image { return autocontrast(img); }
 }
 
-/** Adjusts sharpness by `sharpnessFactor` with probability p (default 0.5). */
+/** Adjusts sharpness by `sharpnessFactor` with probability p (default 0.5). @example new RandomAdjustSharpness(2).call(img, rng(0)) */
 export class RandomAdjustSharpness extends RandomKernel {
   readonly name = "RandomAdjustSharpness";
   readonly sharpnessFactor: number;

@@ -4,6 +4,7 @@ import type { Generator } from "../../random/index.js";
 import type { Image } from "../../data/image.js";
 import { Transform, type ImageMeta } from "./transform.js";
 
+/** A pipeline of transforms (see `compose`). @example new Compose([new RandomCrop(32, { padding: 4 }), new RandomHorizontalFlip()]) */
 export class Compose extends Transform<unknown[]> {
   readonly name = "Compose";
   readonly transforms: readonly Transform<any>[];

@@ -171,7 +171,7 @@ export class ZCAWhitening {
   }
 }
 
-/** PCA whitening is PCA with whiten: true (kept as a name for the lecture's slide). */
+/** PCA whitening is PCA with whiten: true (kept as a name for the lecture's slide). @example pcaWhitening({ eps: 1e-5 }).fit(X).transform(X) // identity covariance */
 export function pcaWhitening(options: { nComponents?: number; eps?: number } = {}): PCA {
   return new PCA({ ...options, whiten: true });
 }

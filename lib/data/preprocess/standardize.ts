@@ -43,7 +43,7 @@ export class ZeroCenter {
   }
 }
 
-/** AlexNet's mean image is zero-centering of image tensors: `new MeanImage().fit(trainImages)`. */
+/** AlexNet's mean image is zero-centering of image tensors. @example new MeanImage().fit(trainImages).meanTensor().shape // [32, 32, 3] */
 export class MeanImage extends ZeroCenter {
   override toJSON(): object { return { ...super.toJSON(), type: "MeanImage" }; }
   static override fromJSON(json: { mean: number[]; sampleShape: number[] }): MeanImage {
