@@ -70,7 +70,11 @@ export function kernelInfo(version: string): Record<string, unknown> {
     implementation_version: version,
     language_info: {
       name: "typescript", version: ts, mimetype: "text/typescript", file_extension: ".ts",
-      pygments_lexer: "typescript", codemirror_mode: "text/typescript",
+      // "typescript", not the MIME "text/typescript": Notebook 6 resolves the mode by name via
+      // CodeMirror's meta.js (TypeScript -> javascript.js, application/typescript), while the
+      // MIME is unknown to meta.js and makes it fetch a nonexistent mode/text/typescript file.
+      // JupyterLab finds "typescript" by name too.
+      pygments_lexer: "typescript", codemirror_mode: "typescript",
     },
     debugger: false,
     banner: `deeprob-ts ${version}: TypeScript ${ts} (strict) on Node ${process.version}, built on tslab 1.0.22`,

@@ -32,7 +32,7 @@ describe("kernel_info", () => {
     expect(reply?.content).toMatchObject({
       status: "ok", implementation: "deeprob-ts", implementation_version: pkgVersion,
       language_info: { name: "typescript", version: tsVersion, mimetype: "text/typescript", file_extension: ".ts",
-        pygments_lexer: "typescript", codemirror_mode: "text/typescript" },
+        pygments_lexer: "typescript", codemirror_mode: "typescript" },
     });
     expect(tsVersion).toMatch(/^5\.\d+\.\d+$/); // not tslab's hard-coded "3.7.2"
   });
