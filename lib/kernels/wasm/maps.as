@@ -1,5 +1,6 @@
 // AssemblyScript: float32 elementwise maps and reductions over contiguous spans in wasm
-// memory (pointers are byte addresses). Transcendental maps run in f64x2 lanes (vmath.as);
+// memory (pointers are byte addresses). sigmoid and exp run in f64x2 lanes, tanh and gelu in
+// f32x4 lanes (vmath.as; each accurate to well under 1e-6 relative);
 // the tail (n % 4) goes through the same vector code on one lane, so every element of a
 // span gets the same arithmetic whatever its position or the thread split.
 import { splat, vexp, vsigmoid, vgelu32, vtanh32, vgeluGrad } from "./vmath";
