@@ -20,7 +20,10 @@ function seconds(name: string, v: string | undefined, dflt: number): number {
   return n;
 }
 
-/** Writes the student notebook and the bundle; returns a one-line summary. */
+/**
+ * Writes the student notebook and the bundle; returns a one-line summary.
+ * @example assign("hw1-source.ipynb", { out: "release" }) // => "assign: hw1-source.ipynb: 7 question(s), 19 point(s); wrote ..."
+ */
 export function assign(source: string, opts: AssignOptions): string {
   if (!opts.out) throw new CommandError("assign: --out <dir> is required (the student notebook and the autograder bundle go there)", EXIT.badInput);
   let nb;
@@ -49,7 +52,7 @@ export function assign(source: string, opts: AssignOptions): string {
   return `assign: ${name}: ${made.plan.questions.length} question(s), ${made.plan.totalPoints} point(s); wrote ${rel(path.join(student, name))} and ${rel(bundle)}/ (tests.json, config.json, setup.sh, run_autograder)`;
 }
 
-/** Registers `assign` on the program. */
+/** Registers `assign` on the program. @example register(new Command("deeprob-ts")) */
 export function register(program: Command): void {
   program
     .command("assign")

@@ -56,7 +56,10 @@ function writeResults(dir: string, title: string, r: GradescopeResults): void {
   writeAtomic(path.join(dir, "feedback.html"), feedbackHtml(title, r));
 }
 
-/** Grades; resolves with the exit code. */
+/**
+ * Grades; resolves with the exit code.
+ * @example await grade("submissions/", { autograder: "release/autograder", out: "graded" }) // => 0
+ */
 export async function grade(target: string, opts: GradeOptions): Promise<number> {
   if (!opts.autograder) throw new CommandError("grade: --autograder <dir> is required (the autograder/ folder `deeprob-ts assign` wrote)", EXIT.badInput);
   let bundle;
@@ -129,7 +132,7 @@ export async function grade(target: string, opts: GradeOptions): Promise<number>
   return EXIT.ok;
 }
 
-/** Registers `grade` on the program. */
+/** Registers `grade` on the program. @example register(new Command("deeprob-ts")) */
 export function register(program: Command): void {
   program
     .command("grade")

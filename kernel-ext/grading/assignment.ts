@@ -42,6 +42,7 @@ function clean(c: Cell, source: string): Cell {
 /**
  * Builds the student notebook and the test plan. Throws an Error naming the cell for marker
  * problems, grade cells without a grade_id or points, and duplicate grade_ids.
+ * @example makeAssignment(readNotebook("hw1-source.ipynb"), "hw1-source.ipynb").plan.totalPoints // => 19
  */
 export function makeAssignment(source: Notebook, notebookName: string): { student: Notebook; plan: TestPlan } {
   const questions: Question[] = [];

@@ -4,7 +4,10 @@
 // /autograder/results/results.json. AUTOGRADER_ROOT and DEEPROB_TS let a dry run use a
 // temporary folder and a local build.
 
-/** setup.sh: Debian/Ubuntu packages for Jupyter, Node 20, and the deeprob-ts package tarball. */
+/**
+ * setup.sh: Debian/Ubuntu packages for Jupyter, Node 20, and the deeprob-ts package tarball.
+ * @example setupScript().startsWith("#!/usr/bin/env bash") // => true
+ */
 export function setupScript(): string {
   return `#!/usr/bin/env bash
 # Gradescope image setup for a deeprob-ts autograder (runs once, as root).
@@ -23,7 +26,10 @@ if [ -n "$tarball" ]; then npm install -g "$tarball"; else echo "setup.sh: no de
 `;
 }
 
-/** run_autograder: grades the one notebook in submission/ into results/results.json. */
+/**
+ * run_autograder: grades the one notebook in submission/ into results/results.json.
+ * @example runAutograderScript().includes("--gradescope") // => true
+ */
 export function runAutograderScript(): string {
   return `#!/usr/bin/env bash
 # Gradescope entry point: grade /autograder/submission, write /autograder/results/results.json.

@@ -27,7 +27,10 @@ function readJson(file: string): unknown {
   try { return JSON.parse(text); } catch (e) { throw new Error(`${file}: malformed JSON (${(e as Error).message})`); }
 }
 
-/** Reads and checks an autograder bundle folder. */
+/**
+ * Reads and checks an autograder bundle folder.
+ * @example readBundle("release/hw1/autograder").config.cellTimeout // => 60
+ */
 export function readBundle(dir: string): { plan: TestPlan; config: GradeConfig } {
   const plan = readJson(path.join(dir, "tests.json")) as TestPlan;
   if (plan?.schema !== 1 || !Array.isArray(plan.questions)) throw new Error(`${path.join(dir, "tests.json")}: not a deeprob-ts test plan (schema 1 with questions)`);

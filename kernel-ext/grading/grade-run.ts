@@ -47,7 +47,10 @@ function cellNotes(events: DriverEvent[]): string[] {
   return notes;
 }
 
-/** Grades `file` against the plan; resolves with results (always). */
+/**
+ * Grades `file` against the plan; resolves with results (always).
+ * @example (await gradeSubmission("alice.ipynb", plan, config, env)).score // => 12.5
+ */
 export async function gradeSubmission(file: string, plan: TestPlan, config: GradeConfig, env: GradeEnv): Promise<GradescopeResults> {
   const t0 = Date.now();
   const zero = (why: string) => gradescopeResults(plan.questions.map((q) => ({ id: q.id, score: 0, maxScore: q.points, status: "failed" as const, output: why })), [why], 0);

@@ -8,7 +8,10 @@ const SOL_END = /^\s*\/\/\s*END SOLUTION\b.*$/;
 const HID_BEGIN = /^(\s*)\/\/\s*BEGIN HIDDEN TESTS\b.*$/;
 const HID_END = /^\s*\/\/\s*END HIDDEN TESTS\b.*$/;
 
-/** A marker problem, with the 1-based line it was found on. */
+/**
+ * A marker problem, with the 1-based line it was found on.
+ * @example new MarkerError(3, "unclosed").line // => 3
+ */
 export class MarkerError extends Error {
   constructor(readonly line: number, message: string) { super(message); this.name = "MarkerError"; }
 }
@@ -35,7 +38,7 @@ function blocks(lines: readonly string[], begin: RegExp, end: RegExp, what: stri
 
 /** True when the code has a solution block. @example hasSolution("// BEGIN SOLUTION\nx\n// END SOLUTION") // => true */
 export function hasSolution(code: string): boolean { return code.split("\n").some((l) => SOL_BEGIN.test(l)); }
-/** True when the code has a hidden-tests block. */
+/** True when the code has a hidden-tests block. @example hasHidden("// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS") // => true */
 export function hasHidden(code: string): boolean { return code.split("\n").some((l) => HID_BEGIN.test(l)); }
 
 /**

@@ -63,7 +63,10 @@ export function parseNotebook(text: string, what: string): Notebook {
   return { nbformat: 4, nbformat_minor: nb.nbformat_minor ?? 5, metadata: nb.metadata ?? {}, cells: nb.cells as Cell[] };
 }
 
-/** Reads and parses a notebook file; errors name the file. */
+/**
+ * Reads and parses a notebook file; errors name the file.
+ * @example readNotebook("missing.ipynb") // throws "missing.ipynb: no such file"
+ */
 export function readNotebook(file: string): Notebook {
   let text: string;
   try {
@@ -78,6 +81,7 @@ export function readNotebook(file: string): Notebook {
 /**
  * Writes `data` to `file` atomically: a temp file beside it, then rename (readers never see a
  * half-written file; a crash leaves the old one).
+ * @example writeAtomic("graded/results.json", JSON.stringify(results))
  */
 export function writeAtomic(file: string, data: string, mode?: number): void {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;

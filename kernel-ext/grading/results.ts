@@ -46,7 +46,10 @@ function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** A standalone HTML page of the results (no scripts, no external assets). */
+/**
+ * A standalone HTML page of the results (no scripts, no external assets).
+ * @example feedbackHtml("hw1", results).startsWith("<!doctype html>") // => true
+ */
 export function feedbackHtml(title: string, r: GradescopeResults): string {
   const rows = r.tests.map((t) => {
     const color = t.status === "passed" ? "#1a7f37" : t.score > 0 ? "#9a6700" : "#cf222e";

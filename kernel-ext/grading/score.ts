@@ -16,7 +16,10 @@ export interface QuestionResult {
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 const fmtPts = (x: number) => String(round(x));
 
-/** A kernel's error line, trimmed so it cannot carry a test's source (first 3 lines, 300 chars each). */
+/**
+ * A kernel's error line, trimmed so it cannot carry a test's source (first 3 lines, 300 chars each).
+ * @example safeError("a\nb\nc\nd") // => "a\nb\nc"
+ */
 export function safeError(text: string | null): string {
   if (!text) return "";
   // eslint-disable-next-line no-control-regex
@@ -27,6 +30,7 @@ export function safeError(text: string | null): string {
  * Scores one question. A verdict counts only if it carries the token the grader gave that
  * question's cell; a timeout or a dead kernel scores 0 with the reason.
  * Assertion points are scaled to the question's points when they do not add up to it.
+ * @example scoreQuestion(q, { ...event, status: "timeout" }, undefined).score // => 0
  */
 export function scoreQuestion(q: TestPlan["questions"][number], event: Extract<DriverEvent, { type: "question" }> | undefined, verdict: Verdict | undefined): QuestionResult {
   const fail = (why: string): QuestionResult => ({ id: q.id, score: 0, maxScore: q.points, status: "failed", output: why });
@@ -59,6 +63,7 @@ export function scoreQuestion(q: TestPlan["questions"][number], event: Extract<D
  * Picks, for each token, the first verdict line with that token and the question's id.
  * Lines that are not JSON or carry an unknown token are ignored (student code can append to
  * the file but cannot know a token).
+ * @example readVerdicts('{"token":"forged","id":"q1","outcomes":[],"error":null}', new Map([["t1", "q1"]])).size // => 0
  */
 export function readVerdicts(text: string, tokens: Map<string, string>): Map<string, Verdict> {
   const out = new Map<string, Verdict>();

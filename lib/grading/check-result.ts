@@ -10,7 +10,11 @@ function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** The result of `grader.check(id, fn)`. */
+/**
+ * The result of `grader.check(id, fn)`.
+ * @example new CheckResult("q1", [], "Error: not implemented").toString()
+ * // => "q1: FAILED (stopped before any assertion)\n  ✗ the test stopped: Error: not implemented (replace the stub ...)"
+ */
 export class CheckResult {
   constructor(
     readonly id: string,

@@ -3,7 +3,10 @@
 import * as A from "./assertions.js";
 import type { AssertOptions, Outcome } from "./outcome.js";
 
-/** The helpers inside `grader.check(id, (t) => ...)`; each records and returns its Outcome. */
+/**
+ * The helpers inside `grader.check(id, (t) => ...)`; each records and returns its Outcome.
+ * @example const t = new TestContext(); t.ok(true); t.outcomes.length // => 1
+ */
 export class TestContext {
   /** The outcomes so far, in order. */
   readonly outcomes: Outcome[] = [];

@@ -4,7 +4,10 @@ import { CheckResult } from "./check-result.js";
 import { errorText, TestContext } from "./context.js";
 import { fmt } from "./values.js";
 
-/** Runs checks and remembers the latest result per question id. */
+/**
+ * Runs checks and remembers the latest result per question id.
+ * @example const grader = new Grader(); grader.check("q1", (t) => { t.ok(true); }).score // => 1
+ */
 export class Grader {
   private readonly results = new Map<string, CheckResult>();
   private current: TestContext | null = null;
