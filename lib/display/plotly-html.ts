@@ -76,15 +76,19 @@ function scriptSafeJson(v: unknown): string {
 
 // ES5 on purpose: it runs in whatever browser opens a report. It draws every not-yet-drawn
 // container with its key (the same figure may be displayed twice), hides the static image only
-// after plotly.js succeeded, and gives up after ~15 s leaving the image.
+// after plotly.js succeeded, and stops polling after ~15 s leaving the image; if a carrier shows
+// up later (JupyterLab attaches far-away cells only when scrolled to), the loader that evaluates
+// it fires "deeprob-plotly-ready" and the figures that gave up draw then.
 const LOADER = `(function(){var K=__KEY__,F=__FIG__,C={displaylogo:false,responsive:false};
 function lib(){if(window.Plotly)return true;var s=document.querySelector('script[type="text/plain"][data-plotly-lib]');
-if(!s)return false;var e=document.createElement("script");e.text=s.textContent;(document.head||document.body).appendChild(e);return !!window.Plotly;}
+if(!s)return false;var e=document.createElement("script");e.text=s.textContent;(document.head||document.body).appendChild(e);
+if(window.Plotly&&window.dispatchEvent){try{window.dispatchEvent(new Event("deeprob-plotly-ready"));}catch(x){}}return !!window.Plotly;}
 function draw(){var els=document.querySelectorAll('div[data-drfig="'+K+'"]');for(var i=0;i<els.length;i++){(function(el){
 if(el.getAttribute("data-drawn"))return;el.setAttribute("data-drawn","1");var p=el.querySelector(".drfig-plot"),img=el.querySelector(".drfig-static");
 try{p.style.display="block";window.Plotly.newPlot(p,F.data,F.layout,C).then(function(){if(img)img.style.display="none";},function(){p.style.display="none";});}
 catch(err){p.style.display="none";}})(els[i]);}}
-var n=0;(function wait(){if(lib())draw();else if(n++<150)setTimeout(wait,100);})();})();`;
+var n=0;(function wait(){if(lib())draw();else if(n++<150)setTimeout(wait,100);
+else if(window.addEventListener)window.addEventListener("deeprob-plotly-ready",draw);})();})();`;
 
 /**
  * The html of one figure: static image (visible until plotly.js draws), plot container and

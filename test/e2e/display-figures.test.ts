@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jupyterHome, type JupyterHome } from "./fixtures/env";
 import { figureStates, openBrowser, waitForFigures } from "./browser/chromium";
 import { buildLabPage } from "./browser/lab-page";
-import { executeNotebook, figureOutputs, hasCarrier, toHtml, type NbOutput } from "./browser/nbconvert";
+import { executeNotebook, figureOutputs, hasCarrier, joinText, toHtml, type NbOutput } from "./browser/nbconvert";
 import { TWENTY_FIGURES, writeNotebook } from "./browser/notebooks";
 
 const LIB_BYTES = fs.statSync(require.resolve("plotly.js-dist-min/plotly.min.js")).size;
@@ -95,6 +95,38 @@ describe("figures executed by nbconvert", () => {
       const states = await figureStates(b.page);
       expect(states).toHaveLength(19);
       for (const s of states) { expect(s.mainSvg).toBe(0); expect(s.staticVisible).toBe(true); expect(s.staticLoaded).toBe(true); }
+      expect(b.errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe("a carrier that appears after the loaders gave up", () => {
+  it("draws the waiting figures when it arrives (cells attached late, e.g. JupyterLab windowing)", async () => {
+    const html = (o: NbOutput) => joinText(o.data?.["text/html"]);
+    const figs = figureOutputs(nb);
+    const page = path.join(dir, "late.html");
+    fs.writeFileSync(page, `<!doctype html><html><head><meta charset="utf-8"></head><body>${html(figs[1])}${html(figs[2])}</body></html>`);
+    const b = await openBrowser();
+    try {
+      await b.page.goto("file://" + page);
+      await b.page.waitForTimeout(16_500); // past the loaders' ~15 s of polling
+      expect((await figureStates(b.page)).map((s) => [s.mainSvg, s.staticVisible])).toEqual([[0, true], [0, true]]);
+      // Attach the carrier's output the way an html renderer does: innerHTML, then re-created scripts.
+      await b.page.evaluate((h) => {
+        const host = document.createElement("div");
+        host.innerHTML = h;
+        document.body.appendChild(host);
+        for (const old of Array.from(host.querySelectorAll("script"))) {
+          const s = document.createElement("script");
+          for (const a of Array.from(old.attributes)) s.setAttribute(a.name, a.value);
+          s.textContent = old.textContent;
+          old.replaceWith(s);
+        }
+      }, html(figs[0]));
+      await waitForFigures(b.page, 20_000, 3);
+      expect((await figureStates(b.page)).map((s) => s.mainSvg >= 1)).toEqual([true, true, true]);
       expect(b.errors).toEqual([]);
     } finally {
       await b.close();
