@@ -16,13 +16,13 @@ export function adjustSharpness(img: Image, sharpnessFactor: number): Image {
   if (H <= 2 || W <= 2) return img.clone();
   const src = img.data, out = alloc(img), isU8 = img.dtype === "uint8", bound = img.bound;
   out.set(src);
-  const a = fr(1 / 13), b = fr(5 / 13), alpha = fr(1 - sharpnessFactor);
+  const a = fr(1 / 13), b = fr(5 / 13), alpha = fr(1 - sharpnessFactor), rowStride = W * c;
   for (let y = 1; y < H - 1; y++) {
     for (let x = 1; x < W - 1; x++) {
       for (let k = 0; k < c; k++) {
         const i = (y * W + x) * c + k;
-        let ring = 0;
-        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (dx !== 0 || dy !== 0) ring += src[i + (dy * W + dx) * c];
+        const up = i - rowStride, down = i + rowStride;
+        const ring = src[up - c] + src[up] + src[up + c] + src[i - c] + src[i + c] + src[down - c] + src[down] + src[down + c];
         let blur = fr(fr(ring * a) + fr(src[i] * b));
         if (isU8) blur = roundHalfEven(blur);
         const v = fr(src[i] + fr(alpha * fr(blur - src[i])));
