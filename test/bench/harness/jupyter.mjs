@@ -55,7 +55,9 @@ export async function startJupyter(ctx) {
   installKernelSpec(path.join(data, "kernels", KERNEL_NAME), kernelSpec({ nodePath: process.execPath, launcherPath: launcher, version }));
   const port = await freePort();
   const token = crypto.randomBytes(24).toString("hex");
-  const env = { ...process.env, JUPYTER_DATA_DIR: data, JUPYTER_PATH: data, JUPYTER_CONFIG_DIR: path.join(home, "config"), JUPYTER_RUNTIME_DIR: path.join(home, "runtime") };
+  const env = { ...process.env, JUPYTER_DATA_DIR: data, JUPYTER_PATH: data, JUPYTER_CONFIG_DIR: path.join(home, "config"), JUPYTER_RUNTIME_DIR: path.join(home, "runtime"),
+    // jupyter_core 5 also searches ~/.local/share/jupyter (Python's user base): keep a user's own kernelspec out.
+    PYTHONUSERBASE: path.join(home, "userbase") };
   const proc = spawn(ctx.python, ["-m", "jupyter_server", "--no-browser", "--ip=127.0.0.1", `--port=${port}`, "--port-retries=0",
     `--ServerApp.token=${token}`, `--ServerApp.root_dir=${home}`, "--ServerApp.allow_root=True"], { cwd: home, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
