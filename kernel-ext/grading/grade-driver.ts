@@ -52,11 +52,11 @@ def error_text(cell):
     err = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr")
     return err.strip()[:2000] or None
 
-def interrupt_tree(root):
-    # SIGINT to the kernel's whole process tree: when it runs inside unshare (isolation), the node
-    # process is a grandchild and unshare does not forward signals; unshare and the namespace's
-    # init (sh) ignore SIGINT.
-    import os, signal
+def signal_tree(root, sig):
+    # A signal to the kernel's whole process tree: when it runs inside unshare (isolation), the
+    # node process is a grandchild and unshare does not forward signals; unshare and the
+    # namespace's init (sh) ignore SIGINT.
+    import os
     kids = {}
     for d in os.listdir("/proc"):
         if d.isdigit():
@@ -69,9 +69,12 @@ def interrupt_tree(root):
     while stack:
         p = stack.pop(); stack.extend(kids.get(p, []))
         try:
-            os.kill(p, signal.SIGINT)
+            os.kill(p, sig)
         except Exception:
             pass
+
+import signal
+live = set()  # root pids of kernels not yet closed; killed on any exit of this driver
 
 class Session:
     def __init__(self):
@@ -97,6 +100,8 @@ class Session:
         # The kernel's own stdout/stderr must not reach ours (events travel there); stderr is
         # kept in a file for "out of memory" diagnoses.
         self.c.start_new_kernel(stdout=subprocess.DEVNULL, stderr=open(job["kernel_log"], "ab"))
+        self.pid = self.c.km.provisioner.process.pid
+        live.add(self.pid)
         self.c.start_new_kernel_client()
     def run(self, code, timeout, bounded=True):
         """bounded: the cell also stops at the total time limit (the grader's own cells don't)."""
@@ -119,7 +124,7 @@ class Session:
     def recover(self):
         # After a timeout: SIGINT stops a busy loop in our kernel; a probe cell proves it listens.
         try:
-            interrupt_tree(self.c.km.provisioner.process.pid)
+            signal_tree(self.pid, signal.SIGINT)
             status, _ = self.run("0", 15, bounded=False)
             return status == "ok"
         except Exception:
@@ -129,6 +134,13 @@ class Session:
             self.c._cleanup_kernel()
         except Exception:
             pass
+        # A kernel broken by student code may not shut down: never leave its processes behind.
+        signal_tree(self.pid, signal.SIGKILL)
+        live.discard(self.pid)
+
+def on_term(signum, frame):
+    raise SystemExit(1)
+signal.signal(signal.SIGTERM, on_term)
 
 skip = set()
 restarts = 0
@@ -169,24 +181,31 @@ def boot():
             first_boot = False
             return s
 
-s = boot()
-for q in job["questions"]:
-    if s is None:
-        emit({"type": "question", "id": q["id"], "status": "skipped", "error": "no working kernel (it died or hung " + str(restarts) + " time(s))", "seconds": 0}); continue
-    if remaining() <= 0:
-        emit({"type": "question", "id": q["id"], "status": "skipped", "error": "the total time limit (" + str(job["total_timeout"]) + " s) was reached", "seconds": 0}); continue
-    t = time.monotonic()
-    st, cell = s.run(job["restore"], 30, bounded=False)
-    if st in ("ok", "error"):
-        st, cell = s.run(q["code"], job["cell_timeout"])
-    secs = round(time.monotonic() - t, 3)
-    if st == "timeout" and s.recover():
-        emit({"type": "question", "id": q["id"], "status": "timeout", "error": None, "seconds": secs}); continue
-    emit({"type": "question", "id": q["id"], "status": st, "error": error_text(cell), "seconds": secs})
-    if st in ("dead", "timeout"):
-        s.close(); restarts += 1
-        s = boot() if restarts <= job["max_restarts"] else None
-if s is not None:
-    s.close()
-emit({"type": "done"})
+def main():
+  global s, restarts
+  s = boot()
+  for q in job["questions"]:
+      if s is None:
+          emit({"type": "question", "id": q["id"], "status": "skipped", "error": "no working kernel (it died or hung " + str(restarts) + " time(s))", "seconds": 0}); continue
+      if remaining() <= 0:
+          emit({"type": "question", "id": q["id"], "status": "skipped", "error": "the total time limit (" + str(job["total_timeout"]) + " s) was reached", "seconds": 0}); continue
+      t = time.monotonic()
+      st, cell = s.run(job["restore"], 30, bounded=False)
+      if st in ("ok", "error"):
+          st, cell = s.run(q["code"], job["cell_timeout"])
+      secs = round(time.monotonic() - t, 3)
+      if st == "timeout" and s.recover():
+          emit({"type": "question", "id": q["id"], "status": "timeout", "error": None, "seconds": secs}); continue
+      emit({"type": "question", "id": q["id"], "status": st, "error": error_text(cell), "seconds": secs})
+      if st in ("dead", "timeout"):
+          s.close(); restarts += 1
+          s = boot() if restarts <= job["max_restarts"] else None
+  if s is not None:
+      s.close()
+  emit({"type": "done"})
+try:
+    main()
+finally:
+    for pid in list(live):
+        signal_tree(pid, signal.SIGKILL)
 `;

@@ -116,7 +116,11 @@ export async function gradeSubmission(file: string, plan: TestPlan, config: Grad
       });
       child.stderr.on("data", (d: Buffer) => { stderr = (stderr + d.toString()).slice(-20000); });
       // A hard stop beyond the total limit, for a driver that hangs on a kernel that ignores SIGINT.
-      const hard = setTimeout(() => child.kill("SIGKILL"), (config.totalTimeout + 180) * 1000);
+      // SIGTERM lets the driver kill its kernels; SIGKILL 10 s later if it cannot.
+      const hard = setTimeout(() => {
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+      }, (config.totalTimeout + 180) * 1000);
       child.on("error", () => { clearTimeout(hard); resolve(); });
       child.on("close", () => { clearTimeout(hard); resolve(); });
       child.stdin.end(JSON.stringify(job));
