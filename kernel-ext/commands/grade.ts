@@ -107,7 +107,8 @@ export async function grade(target: string, opts: GradeOptions): Promise<number>
   }
 
   const root = fs.statSync(target).isDirectory() ? target : path.dirname(target);
-  const jobs = Math.max(1, opts.jobs !== undefined ? Number(opts.jobs) || 1 : os.availableParallelism());
+  if (opts.jobs !== undefined && !/^[1-9]\d*$/.test(opts.jobs)) throw new CommandError(`grade: --jobs expects a positive integer, got "${opts.jobs}"`, EXIT.badInput);
+  const jobs = opts.jobs !== undefined ? Number(opts.jobs) : Math.max(1, os.availableParallelism());
   const rows: string[][] = new Array(subs.length);
   let next = 0, done = 0;
   const tty = process.stderr.isTTY;

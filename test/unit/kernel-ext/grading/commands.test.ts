@@ -1,0 +1,44 @@
+// `assign` and `grade` input checks (the commands live in kernel-ext/commands/; these tests sit
+// with the grading tests because the grading engineer owns both).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assign } from "../../../../kernel-ext/commands/assign";
+import { findSubmissions, grade } from "../../../../kernel-ext/commands/grade";
+
+const MINI = path.resolve(__dirname, "../../../e2e/fixtures/grading/mini-source.ipynb");
+let dir: string;
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "deeprob-grading-cmd-")); });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("assign", () => {
+  it("writes the student notebook and a bundle whose tests.json only its owner can read", () => {
+    const msg = assign(MINI, { out: path.join(dir, "rel") });
+    expect(msg).toMatch(/^assign: mini-source\.ipynb: 4 question\(s\), 7 point\(s\); wrote /);
+    expect(fs.readdirSync(path.join(dir, "rel", "autograder")).sort()).toEqual(["config.json", "run_autograder", "setup.sh", "tests.json"]);
+    expect(fs.statSync(path.join(dir, "rel", "autograder", "tests.json")).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "rel", "autograder", "config.json"), "utf8"))).toEqual({ cellTimeout: 60, totalTimeout: 900, maxRestarts: 3, memoryMb: 2048, notebook: "mini-source.ipynb" });
+  });
+  it("names the cell and line of a marker problem, and rejects bad limits", () => {
+    const nb = JSON.parse(fs.readFileSync(MINI, "utf8"));
+    nb.cells[2].source = "function relu() {\n  // BEGIN SOLUTION\n  return 1;\n}";
+    const bad = path.join(dir, "bad.ipynb");
+    fs.writeFileSync(bad, JSON.stringify(nb));
+    expect(() => assign(bad, { out: path.join(dir, "x") })).toThrow('assign: bad.ipynb: cell 3, line 2: "BEGIN SOLUTION" on line 2 is never closed with "// END SOLUTION"');
+    expect(() => assign(MINI, { out: path.join(dir, "y"), cellTimeout: "soon" })).toThrow('assign: --cell-timeout expects a positive number, got "soon"');
+    expect(() => assign(path.join(dir, "none.ipynb"), { out: path.join(dir, "z") })).toThrow(/assign: .*none\.ipynb: no such file/);
+  });
+});
+
+describe("grade input checks", () => {
+  it("explains a folder that is not an autograder bundle, and finds submissions in a folder", async () => {
+    await expect(grade(MINI, { autograder: dir })).rejects.toThrow(`grade: ${path.join(dir, "tests.json")}: no such file (is this the folder \`deeprob-ts assign\` wrote as autograder/?)`);
+    const subs = path.join(dir, "subs");
+    fs.mkdirSync(path.join(subs, "bob"), { recursive: true });
+    for (const f of ["a.ipynb", "bob/hw.ipynb", ".hidden.ipynb", "notes.txt"]) fs.writeFileSync(path.join(subs, f), "{}");
+    expect(findSubmissions(subs, "hw.ipynb").map((f) => path.relative(subs, f))).toEqual(["a.ipynb", "bob/hw.ipynb"]);
+    expect(findSubmissions(path.join(subs, "bob"), "hw.ipynb").map((f) => path.relative(subs, f))).toEqual(["bob/hw.ipynb"]);
+    expect(() => findSubmissions(path.join(dir, "nope"), "hw.ipynb")).toThrow(`grade: ${path.join(dir, "nope")}: no such file or folder`);
+  });
+});
