@@ -5,7 +5,8 @@ import { register as lab } from "./lab.js";
 import { register as run } from "./run.js";
 import { register as assign } from "./assign.js";
 import { register as grade } from "./grade.js";
+import { register as report } from "./report.js";
 
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [install, lab, run, assign, grade];
+export const commands: Register[] = [install, lab, run, assign, grade, report];

@@ -1,0 +1,82 @@
+// Exporting an executed notebook to HTML with Debian's nbconvert (the `lab` template), with the
+// cell tags `remove-input`, `remove-cell` and `remove-output` honoured by nbconvert's own
+// TagRemovePreprocessor, then made to work offline: the require.js that nbconvert links from a
+// CDN is inlined from /usr/share/javascript (Debian's libjs-requirejs).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { CommandError, EXIT } from "../commands/command-error.js";
+
+/** Where Debian keeps the JavaScript nbconvert's templates link to a CDN. */
+export const SYSTEM_JS = "/usr/share/javascript";
+/** MathJax 2 loads its pieces on demand, so it is linked from the local Debian copy (no network), not inlined. */
+export const LOCAL_MATHJAX = `file://${SYSTEM_JS}/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe`;
+
+export interface ExportOptions {
+  /** Drop every input cell (nbconvert --no-input). */
+  noInput: boolean;
+  /** Prefer static images over scripts (for printing to PDF). */
+  staticFigures: boolean;
+}
+
+/**
+ * The traitlets config (Python) for nbconvert: tag removal always, and for static output a
+ * MIME priority that puts PNG/SVG before text/html (Plotly's HTML needs scripts and a layout pass).
+ * @example nbconvertConfig({ noInput: false, staticFigures: true }) // "c.TagRemovePreprocessor.enabled = True\n..."
+ */
+export function nbconvertConfig(opts: ExportOptions): string {
+  const lines = [
+    "c.TagRemovePreprocessor.enabled = True",
+    "c.TagRemovePreprocessor.remove_cell_tags = {'remove-cell'}",
+    "c.TagRemovePreprocessor.remove_input_tags = {'remove-input'}",
+    "c.TagRemovePreprocessor.remove_all_outputs_tags = {'remove-output'}",
+    `c.HTMLExporter.mathjax_url = ${JSON.stringify(LOCAL_MATHJAX)}`,
+  ];
+  if (opts.noInput) lines.push("c.TemplateExporter.exclude_input = True", "c.TemplateExporter.exclude_input_prompt = True", "c.TemplateExporter.exclude_output_prompt = True");
+  if (opts.staticFigures) {
+    lines.push("c.NbConvertBase.display_data_priority = ['image/png', 'image/svg+xml', 'image/jpeg', 'text/markdown', 'text/latex', 'text/html', 'application/javascript', 'text/plain']");
+  }
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * Replaces nbconvert's `<script src=".../require(.min).js">` with the script inline.
+ * @example inlineRequireJs('<script src="https://cdn/require.min.js"></script>', "/*r*\/") // "<script>/*r*\/</script>"
+ */
+export function inlineRequireJs(html: string, requireSource: string): string {
+  const safe = requireSource.replace(/<\/script/gi, "<\\/script");
+  return html.replace(/<script src="[^"]*require(?:\.min)?\.js"><\/script>/g, () => `<script>${safe}</script>`);
+}
+
+function runPython(python: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
+
+/**
+ * Exports `executed` (an .ipynb with outputs) to `outFile` (.html), self-contained except for
+ * MathJax's local copy. Throws a CommandError with nbconvert's message on failure.
+ */
+export async function exportHtml(python: string, executed: string, outFile: string, opts: ExportOptions): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(path.dirname(outFile), ".report-"));
+  try {
+    const config = path.join(dir, "report_config.py");
+    fs.writeFileSync(config, nbconvertConfig(opts));
+    const name = path.basename(outFile, ".html");
+    const r = await runPython(python, ["-m", "nbconvert", "--to", "html", "--template", "lab", `--config=${config}`, "--output-dir", dir, "--output", name, executed]);
+    const produced = path.join(dir, `${name}.html`);
+    if (r.code !== 0 || !fs.existsSync(produced)) throw new CommandError(`report: nbconvert could not export ${executed} to HTML:\n${r.stderr.trim()}`, EXIT.failed);
+    const requireJs = fs.readFileSync(path.join(SYSTEM_JS, "requirejs", "require.min.js"), "utf8");
+    let html = inlineRequireJs(fs.readFileSync(produced, "utf8"), requireJs);
+    // Printed pages cannot scroll: wrap long code lines instead of cutting them off.
+    html = html.replace("</head>", `<style>@media print { pre { white-space: pre-wrap; overflow-wrap: anywhere; } }</style>\n</head>`);
+    fs.writeFileSync(outFile, html);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

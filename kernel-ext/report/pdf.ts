@@ -1,0 +1,35 @@
+// HTML -> PDF by printing in headless Chromium (Debian's /usr/bin/chromium, driven by
+// playwright-core; no browser is ever downloaded), with a fresh profile that is removed after.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CommandError, EXIT } from "../commands/command-error.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+/**
+ * Prints `htmlFile` to `pdfFile` (A4, backgrounds on), after MathJax (if any) has typeset.
+ * @example await printPdf("reports/01.html", "reports/01.pdf")
+ */
+export async function printPdf(htmlFile: string, pdfFile: string): Promise<void> {
+  if (!fs.existsSync(CHROMIUM)) throw new CommandError(`report: --to pdf needs Chromium at ${CHROMIUM} (apt-get install chromium)`, EXIT.environment);
+  // Loaded lazily: only PDF export needs it.
+  const { chromium } = await import("playwright-core");
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "deeprob-report-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  try {
+    const page = await context.newPage();
+    await page.goto(`file://${path.resolve(htmlFile)}`, { waitUntil: "load" });
+    // MathJax 2 typesets asynchronously; wait for its queue when it is present.
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      const mj = (globalThis as unknown as { MathJax?: { Hub?: { Queue: (f: () => void) => void } } }).MathJax;
+      if (mj?.Hub) mj.Hub.Queue(() => resolve()); else resolve();
+      setTimeout(resolve, 10_000);
+    }));
+    await page.pdf({ path: pdfFile, format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" } });
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
