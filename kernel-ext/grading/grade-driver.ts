@@ -83,12 +83,13 @@ class Session:
                                 interrupt_on_timeout=False, startup_timeout=90, iopub_timeout=4, shutdown_kernel="immediate",
                                 resources={"metadata": {"path": job["cwd"]}})
         self.c.km = self.c.create_kernel_manager()
+        import os, uuid
+        km = self.c.km
+        # In the grader's temp folder (removed afterwards), not a stray /tmp/tmpXXXX.json.
+        km.connection_file = os.path.join(job["runtime_dir"], "kernel-" + uuid.uuid4().hex + ".json")
         if job["kernel_uid"] is not None:
             # The kernel runs as another user: give it its connection file (owner, mode 0600 as
-            # jupyter_client's secure_write leaves it; a rewrite of the same path keeps the owner).
-            import os, uuid
-            km = self.c.km
-            km.connection_file = os.path.join(job["runtime_dir"], "kernel-" + uuid.uuid4().hex + ".json")
+            # jupyter_client's secure_write leaves it).
             write = km.write_connection_file
             def write_and_give(*a, **kw):
                 # secure_write removes and recreates the file on every write: give it away each time.
