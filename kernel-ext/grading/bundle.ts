@@ -15,9 +15,12 @@ export interface GradeConfig {
   maxRestarts: number;
   /** The kernel's V8 heap limit (MB): a runaway allocation kills the kernel, not the machine. */
   memoryMb: number;
+  /** Gradescope visibility of the results (e.g. "after_published" to release scores later). */
+  visibility: "visible" | "hidden" | "after_due_date" | "after_published";
 }
 
-export const DEFAULT_CONFIG: Omit<GradeConfig, "notebook"> = { cellTimeout: 60, totalTimeout: 900, maxRestarts: 3, memoryMb: 2048 };
+export const DEFAULT_CONFIG: Omit<GradeConfig, "notebook"> = { cellTimeout: 60, totalTimeout: 900, maxRestarts: 3, memoryMb: 2048, visibility: "visible" };
+const VISIBILITY = ["visible", "hidden", "after_due_date", "after_published"];
 
 function readJson(file: string): unknown {
   let text: string;
@@ -39,5 +42,6 @@ export function readBundle(dir: string): { plan: TestPlan; config: GradeConfig }
   for (const k of ["cellTimeout", "totalTimeout", "maxRestarts", "memoryMb"] as const) {
     if (!(typeof config[k] === "number" && config[k] >= 0 && Number.isFinite(config[k]))) throw new Error(`${path.join(dir, "config.json")}: ${k} must be a number >= 0, got ${JSON.stringify(config[k])}`);
   }
+  if (!VISIBILITY.includes(config.visibility)) throw new Error(`${path.join(dir, "config.json")}: visibility must be one of ${VISIBILITY.join(", ")}, got ${JSON.stringify(config.visibility)}`);
   return { plan, config };
 }

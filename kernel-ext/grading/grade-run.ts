@@ -53,7 +53,7 @@ function cellNotes(events: DriverEvent[]): string[] {
  */
 export async function gradeSubmission(file: string, plan: TestPlan, config: GradeConfig, env: GradeEnv): Promise<GradescopeResults> {
   const t0 = Date.now();
-  const zero = (why: string) => gradescopeResults(plan.questions.map((q) => ({ id: q.id, score: 0, maxScore: q.points, status: "failed" as const, output: why })), [why], 0);
+  const zero = (why: string) => gradescopeResults(plan.questions.map((q) => ({ id: q.id, score: 0, maxScore: q.points, status: "failed" as const, output: why })), [why], 0, config.visibility);
   let sub;
   try {
     const nb = readNotebook(file);
@@ -137,7 +137,7 @@ export async function gradeSubmission(file: string, plan: TestPlan, config: Grad
     const notes = [...sub.notes, ...cellNotes(events)];
     if (events.some((e) => e.type === "kernel" && e.event === "failed") && klog.trim()) notes.push(`kernel log: ${klog.trim().split("\n").filter((l) => !/^\s+at /.test(l)).slice(-3).join(" | ").slice(0, 500)}`);
     if (!events.some((e) => e.type === "done")) notes.push(`the grader's kernel driver stopped early${/Error|Traceback/.test(stderr) ? `: ${stderr.trim().split("\n").slice(-1)[0].slice(0, 300)}` : ""}`);
-    return gradescopeResults(results, notes, (Date.now() - t0) / 1000);
+    return gradescopeResults(results, notes, (Date.now() - t0) / 1000, config.visibility);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

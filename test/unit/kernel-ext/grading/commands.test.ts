@@ -18,7 +18,7 @@ describe("assign", () => {
     expect(msg).toMatch(/^assign: mini-source\.ipynb: 4 question\(s\), 7 point\(s\); wrote /);
     expect(fs.readdirSync(path.join(dir, "rel", "autograder")).sort()).toEqual(["config.json", "run_autograder", "setup.sh", "tests.json"]);
     expect(fs.statSync(path.join(dir, "rel", "autograder", "tests.json")).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, "rel", "autograder", "config.json"), "utf8"))).toEqual({ cellTimeout: 60, totalTimeout: 900, maxRestarts: 3, memoryMb: 2048, notebook: "mini-source.ipynb" });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "rel", "autograder", "config.json"), "utf8"))).toEqual({ cellTimeout: 60, totalTimeout: 900, maxRestarts: 3, memoryMb: 2048, visibility: "visible", notebook: "mini-source.ipynb" });
   });
   it("names the cell and line of a marker problem, and rejects bad limits", () => {
     const nb = JSON.parse(fs.readFileSync(MINI, "utf8"));
@@ -28,6 +28,17 @@ describe("assign", () => {
     expect(() => assign(bad, { out: path.join(dir, "x") })).toThrow('assign: bad.ipynb: cell 3, line 2: "BEGIN SOLUTION" on line 2 is never closed with "// END SOLUTION"');
     expect(() => assign(MINI, { out: path.join(dir, "y"), cellTimeout: "soon" })).toThrow('assign: --cell-timeout expects a positive number, got "soon"');
     expect(() => assign(path.join(dir, "none.ipynb"), { out: path.join(dir, "z") })).toThrow(/assign: .*none\.ipynb: no such file/);
+  });
+});
+
+describe("readBundle", () => {
+  it("rejects a visibility Gradescope does not know", async () => {
+    const { readBundle } = await import("../../../../kernel-ext/grading/bundle");
+    const cfg = path.join(dir, "rel", "autograder", "config.json");
+    const saved = fs.readFileSync(cfg, "utf8");
+    fs.writeFileSync(cfg, JSON.stringify({ ...JSON.parse(saved), visibility: "later" }));
+    expect(() => readBundle(path.join(dir, "rel", "autograder"))).toThrow(`${cfg}: visibility must be one of visible, hidden, after_due_date, after_published, got "later"`);
+    fs.writeFileSync(cfg, saved);
   });
 });
 
