@@ -3,23 +3,8 @@
 // line plots and heatmaps. Each returns a Figure, so it renders itself and can still be edited.
 import { Figure } from "./figure.js";
 import { fmt, stats } from "./stats.js";
-import type { Annotation, Colorscale, Layout } from "./types.js";
-
-/**
- * Subplot titles, as plotly's make_subplots writes them: paper-anchored text over each cell.
- * @example
- * subplotTitles(Figure.subplots(1, 2), ["train", "val"]) // two centred titles above the cells
- */
-export function subplotTitles(fig: Figure, titles: readonly string[]): void {
-  const ann: Annotation[] = [...(fig.layout.annotations ?? [])];
-  titles.forEach((t, i) => {
-    const s = i === 0 ? "" : String(i + 1);
-    const dx = fig.layout[`xaxis${s}`]?.domain, dy = fig.layout[`yaxis${s}`]?.domain;
-    if (!dx || !dy) return;
-    ann.push({ x: (dx[0] + dx[1]) / 2, y: dy[1], xref: "paper", yref: "paper", yanchor: "bottom", text: t, showarrow: false, font: { size: 13 } });
-  });
-  fig.layout.annotations = ann;
-}
+import { subplotTitles } from "./subplot-titles.js";
+import type { Colorscale, Layout } from "./types.js";
 
 function linspace(a: number, b: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
@@ -65,19 +50,20 @@ function layerOf(l: Layer, i: number): { name: string; values: ArrayLike<number>
  * Per-layer activation histograms with mean and std, as the weight-initialisation slides
  * (`hs` from the lecture's loop: one array of activations per layer).
  * @example
- * layerHistograms(hs, { title: "W = 0.01 * randn" }) // 6 histograms titled "Layer 1 mean=... std=..."
+ * layerHistograms(hs, { title: "W = 0.01 * randn" }) // 6 histograms titled "Layer 1" over "μ=0.00124 σ=0.628"
  */
 export function layerHistograms(layers: readonly Layer[], opts: { title?: string; bins?: number; range?: readonly [number, number] } = {}): Figure {
   if (!layers.length) throw new Error("layerHistograms: expected at least one layer of activations, got none");
   const ls = layers.map(layerOf);
-  const fig = Figure.subplots(1, ls.length, { title: opts.title, width: Math.max(640, 220 * ls.length), height: 320, bargap: 0, margin: { t: opts.title ? 100 : 64 } });
+  // subplotTitles raises the top margin to fit the two-line titles.
+  const fig = Figure.subplots(1, ls.length, { title: opts.title, width: Math.max(640, 220 * ls.length), height: 320, bargap: 0 });
   const titles: string[] = [];
   ls.forEach((l, i) => {
     const s = stats(l.values);
     const lo = opts.range?.[0] ?? (Number.isFinite(s.min) ? s.min : -1), hi = opts.range?.[1] ?? (Number.isFinite(s.max) ? s.max : 1);
     const size = (hi > lo ? hi - lo : 1) / (opts.bins ?? 30);
     fig.add({ type: "histogram", x: l.values, xbins: { start: hi > lo ? lo : lo - 0.5, end: hi > lo ? hi : lo + 0.5, size }, marker: { color: "#1f77b4" } }, i + 1);
-    titles.push(`${l.name}<br>mean=${fmt(s.mean)} std=${fmt(s.std)}`);
+    titles.push(`${l.name}<br>μ=${fmt(s.mean)} σ=${fmt(s.std)}`);
   });
   subplotTitles(fig, titles);
   return fig;
@@ -91,13 +77,14 @@ export function layerHistograms(layers: readonly Layer[], opts: { title?: string
 export function compareInits(schemes: readonly { name: string; layers: readonly Layer[] }[], opts: { bins?: number; range?: readonly [number, number]; title?: string } = {}): Figure {
   if (!schemes.length) throw new Error("compareInits: expected at least one {name, layers}, got none");
   const cols = Math.max(...schemes.map((s) => s.layers.length));
-  const fig = Figure.subplots(schemes.length, cols, { title: opts.title ?? "Activations per layer by initialisation", width: Math.max(640, 150 * cols), height: 60 + 220 * schemes.length, bargap: 0 });
+  const fig = Figure.subplots(schemes.length, cols, { title: opts.title ?? "Activations per layer by initialisation", width: Math.max(640, 170 * cols), height: 80 + 240 * schemes.length, bargap: 0 });
   const [lo, hi] = opts.range ?? [-1, 1];
   const titles: string[] = [];
   schemes.forEach((sc, r) => sc.layers.map(layerOf).forEach((l, c) => {
     const s = stats(l.values);
     fig.add({ type: "histogram", x: l.values, xbins: { start: lo, end: hi, size: (hi - lo) / (opts.bins ?? 30) }, marker: { color: "#1f77b4" } }, r * cols + c + 1);
-    titles[r * cols + c] = `${c === 0 ? sc.name + ": " : ""}${l.name} σ=${fmt(s.std)}`;
+    // The scheme's name heads its row, over the first column's title.
+    titles[r * cols + c] = `${c === 0 ? sc.name + "<br>" : ""}${l.name}<br>σ=${fmt(s.std)}`;
   }));
   subplotTitles(fig, Array.from({ length: schemes.length * cols }, (_, i) => titles[i] ?? ""));
   return fig;

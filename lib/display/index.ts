@@ -2,6 +2,7 @@
 export * from "./types.js";
 export * from "./figure.js";
 export * from "./charts.js";
+export { subplotTitles, fitTitle } from "./subplot-titles.js";
 export * from "./preprocessing.js";
 export * from "./curves.js";
 export * from "./progress.js";

@@ -2,7 +2,7 @@
 // normalised, decorrelated (rotated onto the covariance eigenvectors, PCA) and whitened
 // (unit covariance), each panel with equal axes so the shape change is visible.
 import { Figure } from "./figure.js";
-import { subplotTitles } from "./charts.js";
+import { subplotTitles } from "./subplot-titles.js";
 import { isTensorLike, type TensorLike } from "./image-convert.js";
 
 export interface PreprocessStages {

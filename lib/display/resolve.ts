@@ -104,7 +104,9 @@ export function applyGrid(layout: Layout, rows: number, columns: number): void {
   if (!(Number.isInteger(rows) && rows >= 1 && Number.isInteger(columns) && columns >= 1)) {
     throw new Error(`subplots: expected positive integer rows and columns, got ${rows} x ${columns}`);
   }
-  const gx = columns > 1 ? 0.12 : 0, gy = rows > 1 ? 0.16 : 0;
+  // Gaps shrink with the count (as make_subplots' 0.2 / columns): fixed 0.12 gaps would leave
+  // 8 columns 2% of the width each.
+  const gx = columns > 1 ? Math.min(0.12, 0.3 / columns) : 0, gy = rows > 1 ? Math.min(0.16, 0.45 / rows) : 0;
   const w = (1 - gx * (columns - 1)) / columns, h = (1 - gy * (rows - 1)) / rows;
   for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) {
     const k = r * columns + c + 1;

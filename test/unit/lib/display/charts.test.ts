@@ -25,7 +25,7 @@ describe("lecture figures", () => {
     const layers = [[-1, 0, 1, 2], new Float64Array([0.5, 0.5, 1.5, 1.5])];
     const fig = layerHistograms(layers, { bins: 4 });
     const svg = fig.toSvg();
-    expect(texts(svg, "annotation")).toEqual(["Layer 1", "mean=0.5 std=1.12", "Layer 2", "mean=1 std=0.5"]);
+    expect(texts(svg, "annotation")).toEqual(["Layer 1", "μ=0.5 σ=1.12", "Layer 2", "μ=1 σ=0.5"]);
     const bars = marks(svg, "rect", "bar");
     expect(bars.length).toBe(4 + 2); // empty bins draw nothing
     const json = fig.toPlotly();
@@ -37,7 +37,7 @@ describe("lecture figures", () => {
     const fig = compareInits([{ name: "small", layers: [[0, 0.01], [0, 0.001]] }, { name: "xavier", layers: [[-0.5, 0.5], [-0.4, 0.6]] }], { range: [-1, 1], bins: 10 });
     expect(fig.layout.grid).toEqual({ rows: 2, columns: 2 });
     expect(fig.data.map((t) => t.xaxis)).toEqual(["x", "x2", "x3", "x4"]);
-    expect(texts(fig.toSvg(), "annotation")[0]).toBe("small: Layer 1 σ=0.005");
+    expect(texts(fig.toSvg(), "annotation").slice(0, 5)).toEqual(["small", "Layer 1", "σ=0.005", "Layer 2", "σ=5e-4"]);
   });
 
   it("line plots and matrix heatmaps", () => {
