@@ -1,0 +1,31 @@
+// `deeprob-ts report` input resolution and option checks (no kernel: those run in test/e2e/report.test.ts).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildReports, reportInputs } from "../../../../kernel-ext/commands/report";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deeprob-report-unit-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("reportInputs", () => {
+  it("a folder gives its notebooks sorted, without executed copies or other files", () => {
+    for (const f of ["b.ipynb", "a.ipynb", "a.nbconvert.ipynb", "notes.md"]) fs.writeFileSync(path.join(dir, f), "{}");
+    expect(reportInputs(dir)).toEqual([path.join(dir, "a.ipynb"), path.join(dir, "b.ipynb")]);
+    expect(reportInputs(path.join(dir, "b.ipynb"))).toEqual([path.join(dir, "b.ipynb")]);
+  });
+
+  it("names the problem for a missing path, a non-notebook file and an empty folder", () => {
+    expect(() => reportInputs(path.join(dir, "absent.ipynb"))).toThrow(`report: ${path.join(dir, "absent.ipynb")}: no such file or folder`);
+    expect(() => reportInputs(path.join(dir, "notes.md"))).toThrow("is not a notebook (.ipynb)");
+    const empty = fs.mkdtempSync(path.join(dir, "empty-"));
+    expect(() => reportInputs(empty)).toThrow("holds no .ipynb notebooks");
+  });
+});
+
+describe("buildReports", () => {
+  it("rejects an unknown format before running anything", async () => {
+    await expect(buildReports(dir, { to: "docx" as never, noInput: false, out: path.join(dir, "out") })).rejects.toThrow('report: --to must be "html" or "pdf", got "docx"');
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+// The pure parts of the report exporter: nbconvert's config and the require.js inlining.
+import { describe, expect, it } from "vitest";
+import { inlineRequireJs, LOCAL_MATHJAX, nbconvertConfig } from "../../../../kernel-ext/report/nbconvert";
+
+describe("nbconvertConfig", () => {
+  it("always enables the TagRemovePreprocessor with the three tags and the local MathJax", () => {
+    const c = nbconvertConfig({ noInput: false, staticFigures: false });
+    expect(c).toContain("c.TagRemovePreprocessor.enabled = True");
+    expect(c).toContain("c.TagRemovePreprocessor.remove_cell_tags = {'remove-cell'}");
+    expect(c).toContain("c.TagRemovePreprocessor.remove_input_tags = {'remove-input'}");
+    expect(c).toContain("c.TagRemovePreprocessor.remove_all_outputs_tags = {'remove-output'}");
+    expect(c).toContain(`c.HTMLExporter.mathjax_url = "${LOCAL_MATHJAX}"`);
+    expect(c).not.toContain("exclude_input");
+    expect(c).not.toContain("display_data_priority");
+  });
+
+  it("--no-input excludes inputs and prompts; static figures put PNG before text/html", () => {
+    const c = nbconvertConfig({ noInput: true, staticFigures: true });
+    expect(c).toContain("c.TemplateExporter.exclude_input = True");
+    const priority = /display_data_priority = \[(.*)\]/.exec(c)![1];
+    expect(priority.indexOf("'image/png'")).toBeLessThan(priority.indexOf("'text/html'"));
+  });
+});
+
+describe("inlineRequireJs", () => {
+  it("replaces the CDN script tag with the source inline and escapes a closing script tag", () => {
+    const page = '<head><script src="https://cdnjs.cloudflare.com/ajax/libs/require.js/2.1.10/require.min.js"></script></head>';
+    expect(inlineRequireJs(page, 'var r = "</script>";')).toBe('<head><script>var r = "<\\/script>";</script></head>');
+  });
+
+  it("leaves a page without require.js unchanged", () => {
+    const page = '<script src="file:///usr/share/javascript/mathjax/MathJax.js"></script>';
+    expect(inlineRequireJs(page, "x")).toBe(page);
+  });
+});
