@@ -12,7 +12,7 @@ import type { Annotation } from "./types.js";
  * this bound so titles fit even where the browser's font is a little wider than ours.
  */
 export const TITLE_CHAR_EM = 0.65;
-const BASE_SIZE = 13, MIN_SIZE = 10;
+const BASE_SIZE = 13, NOWRAP_MIN_SIZE = 11, MIN_SIZE = 10;
 /** Space kept between neighbouring titles (and tick labels), px. */
 const TITLE_GAP = 8;
 
@@ -35,7 +35,7 @@ function wrap(line: string, max: number): string[] {
 
 /**
  * Fit a title (lines split on `<br>`) into `width` px: the largest font from `maxSize` (13 px)
- * down to 10 px that needs at most one extra wrapped line, else the fewest lines at 10 px; a
+ * down to 11 px that needs no wrapping, else down to 10 px with at most one extra wrapped line, else the fewest lines at 10 px; a
  * word too long even then shrinks the font further (unreadably small beats overlapping).
  * @example
  * fitTitle("Xavier: Layer 1 σ=0.628", 109) // { lines: ["Xavier: Layer 1", "σ=0.628"], size: 11 }
@@ -43,8 +43,14 @@ function wrap(line: string, max: number): string[] {
 export function fitTitle(title: string, width: number, maxSize = BASE_SIZE): { lines: string[]; size: number } {
   const given = title.split(/<br\s*\/?>/i);
   const at = (size: number) => given.flatMap((l) => wrap(l, Math.max(1, Math.floor(width / (size * TITLE_CHAR_EM)))));
-  let size = Math.max(MIN_SIZE, maxSize), lines = at(size);
-  while (size > MIN_SIZE && lines.length > given.length + 1) lines = at(--size);
+  const top = Math.max(MIN_SIZE, maxSize);
+  // Shrinking a little (to 11 px) reads better than wrapping; wrapping once better than 10 px.
+  let size = top, lines = at(size);
+  while (size > NOWRAP_MIN_SIZE && lines.length > given.length) lines = at(--size);
+  if (lines.length > given.length) {
+    size = top; lines = at(size);
+    while (size > MIN_SIZE && lines.length > given.length + 1) lines = at(--size);
+  }
   const longest = Math.max(1, ...lines.map((l) => l.length));
   const fits = Math.floor((width / (longest * TITLE_CHAR_EM)) * 2) / 2;
   return { lines, size: Math.max(0.5, Math.min(size, maxSize, fits)) };
