@@ -9,6 +9,7 @@ import path from "node:path";
 import { requireCached } from "./code-cache";
 import { downlevelDeclarations } from "./dts-compat";
 import { PACKAGE_ROOT, packagePaths } from "./resolve";
+import { compose, decodeMappings, splitInlineMap, withInlineMap } from "./source-map";
 
 /** What tslab's converter exposes (tslab/dist/converter.d.ts), as much as the kernel uses. */
 export interface Converter {
@@ -29,9 +30,30 @@ export interface ConvertResult {
 }
 export interface QuickInfo { displayParts?: { text: string }[]; documentation?: { text: string }[]; tags?: { name: string; text?: { text: string }[] }[] }
 
-/** Options added to tslab's: strict checking, and `deeprob-ts` resolved to our dist/. */
+/**
+ * Options added to tslab's: strict checking, `deeprob-ts` resolved to our dist/, and an inline
+ * source map on each emit (source-map.ts composes it with the CommonJS pass for tracebacks).
+ */
 export function cellCompilerOptions(): Record<string, unknown> {
-  return { strict: true, paths: packagePaths() };
+  return { strict: true, paths: packagePaths(), inlineSourceMap: true };
+}
+
+type Transpile = (input: string, opts: { compilerOptions?: Record<string, unknown>; fileName?: string }) => { outputText: string; sourceMapText?: string };
+
+/**
+ * tslab's second pass (ES module -> CommonJS, `esModuleToCommonJSModule`) through
+ * `ts.transpileModule`, made to keep positions: the input's inline map (TypeScript -> ES module)
+ * is composed with this pass's map and appended to the output as one inline map.
+ */
+function mappedTranspile(transpile: Transpile): Transpile {
+  return (input, opts) => {
+    const { code, map } = splitInlineMap(input);
+    if (!map) return transpile(input, opts);
+    const r = transpile(code, { ...opts, compilerOptions: { ...opts.compilerOptions, sourceMap: true } });
+    const outText = r.outputText.replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, "");
+    const outer = r.sourceMapText ? decodeMappings((JSON.parse(r.sourceMapText) as { mappings: string }).mappings) : null;
+    return { outputText: outer ? withInlineMap(outText, compose(outer, map), "__tslab__.ts") : outText };
+  };
 }
 
 type TsModule = Record<string, unknown> & { createWatchCompilerHost: (...args: unknown[]) => unknown; version: string };
@@ -59,6 +81,7 @@ function patchedTypeScript(extra: Record<string, unknown>, extraRoots: string[])
   const descriptors = Object.getOwnPropertyDescriptors(ts);
   delete (descriptors as Record<string, unknown>).createWatchCompilerHost;
   delete (descriptors as Record<string, unknown>).sys;
+  delete (descriptors as Record<string, unknown>).transpileModule;
   const copy = Object.defineProperties({}, descriptors) as TsModule;
   // converter.js reads real files through `ts.sys`: our dist declarations go through the
   // TS 5.9 -> 5.0 rewrite (dts-compat.ts).
@@ -71,6 +94,7 @@ function patchedTypeScript(extra: Record<string, unknown>, extraRoots: string[])
     return text !== undefined && p.startsWith(distDir) && p.endsWith(".d.ts") ? downlevelDeclarations(text) : text;
   };
   copy.sys = sys;
+  copy.transpileModule = mappedTranspile(ts.transpileModule as Transpile);
   copy.createWatchCompilerHost = (rootFiles: unknown, options: unknown, ...rest: unknown[]) =>
     ts.createWatchCompilerHost([...(rootFiles as string[]), ...extraRoots], { ...(options as Record<string, unknown>), ...extra }, ...rest);
   return copy;

@@ -7,7 +7,8 @@ import path from "node:path";
 import vm from "node:vm";
 import type { Converter, Diagnostic, QuickInfo } from "./converter";
 import { currentWriter } from "./channel";
-import { thrownError, tsError, type ErrorContent } from "./errors";
+import { thrownError, tsError, type CellLookup, type CellSource, type ErrorContent } from "./errors";
+import { lookup, splitInlineMap, type LineMap } from "./source-map";
 
 export type Outcome =
   | { status: "ok"; hasValue: false }
@@ -20,6 +21,8 @@ export interface Executor {
   complete(src: string, pos: number): { start: number; end: number; candidates: string[] };
   interrupt(): void;
   close(): void;
+  /** The cell a stack frame's file name points into (for errors thrown outside a cell run). */
+  cells?: CellLookup;
 }
 
 /** The error a SIGINT (Jupyter's interrupt) produces, named as in IPython. */
@@ -70,6 +73,25 @@ function wrapRequire(req: Req, dirname: string, sideOutputs: Map<string, string>
 
 const diagError = (diags: Diagnostic[]) => tsError(diags);
 
+/** Lines tslab puts before the cell in the file it compiles (`export {};\n`). */
+const TSLAB_PREFIX_LINES = 1;
+
+/**
+ * A cell's positions: V8's 1-based line:column in the code run (`prefix` + compiled code on
+ * its first line) -> the cell's TypeScript line:column, through the composed source map.
+ * @example cellSource("throw 1;", [[[0, 1, 0]]], 0).position(1, 1) // => { line: 1, column: 1 }
+ */
+export function cellSource(src: string, map: LineMap, prefixLength: number): CellSource {
+  return {
+    lines: src.split(/\r?\n/),
+    position(line, column) {
+      const p = lookup(map, line - 1, column - 1 - (line === 1 ? prefixLength : 0));
+      if (!p || p.line < TSLAB_PREFIX_LINES) return null;
+      return { line: p.line - TSLAB_PREFIX_LINES + 1, column: p.column + 1 };
+    },
+  };
+}
+
 /**
  * tslab's public API (`import * as tslab from "tslab"; tslab.display.html(...)`) for notebooks
  * written for plain tslab: its display writer is pointed at our channel, so it never throws
@@ -105,6 +127,9 @@ export function createExecutor(rootDir: string, conv: Converter): Executor {
   // Passed through a global because the cell code is compiled by vm in this context.
   vm.runInThisContext("(x) => { globalThis.__tslab__ = x; }")({ exports: exportsProxy, require: req });
 
+  // Functions defined in one cell run in later ones: every cell's map is kept, by file name.
+  const cellSources = new Map<string, CellSource>();
+  const cells: CellLookup = (file) => cellSources.get(file);
   let prevDecl = "";
   let rejectInterrupt: (e: Error) => void = () => {};
   let interruptPromise: Promise<never>;
@@ -126,14 +151,18 @@ export function createExecutor(rootDir: string, conv: Converter): Executor {
       return { status: "ok", hasValue: false };
     }
     const prefix = converted.hasToplevelAwait ? "(async function(exports, require) { " : "(function(exports, require) { ";
-    const wrapped = prefix + converted.output + "\n})(__tslab__.exports, __tslab__.require)";
+    const { code, map } = splitInlineMap(converted.output);
+    const filename = opts.filename ?? "cell";
+    if (map) cellSources.set(filename, cellSource(src, map, prefix.length));
+    else cellSources.delete(filename);
+    const wrapped = prefix + code + "\n})(__tslab__.exports, __tslab__.require)";
     try {
-      const ret: unknown = vm.runInThisContext(wrapped, { breakOnSigint: true, filename: opts.filename ?? "cell" });
+      const ret: unknown = vm.runInThisContext(wrapped, { breakOnSigint: true, filename });
       if (converted.hasToplevelAwait) await Promise.race([ret, interruptPromise]);
     } catch (e) {
       // Declarations that ran before the throw still exist; keep their types for later cells.
       prevDecl = converted.declOutput ?? prevDecl;
-      return { status: "error", error: isInterrupt(e) ? interruptedError() : thrownError(e) };
+      return { status: "error", error: isInterrupt(e) ? interruptedError() : thrownError(e, cells) };
     }
     prevDecl = converted.declOutput ?? "";
     const name = converted.lastExpressionVar;
@@ -152,5 +181,6 @@ export function createExecutor(rootDir: string, conv: Converter): Executor {
     complete: (src, pos) => conv.complete(prevDecl, src, pos),
     interrupt: () => { rejectInterrupt(new Error("Interrupted asynchronously")); resetInterrupt(); },
     close: () => conv.close(),
+    cells,
   };
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { currentWriter } from "./channel";
 import { saveCodeCaches } from "./code-cache";
 import { createConverter } from "./converter";
-import { thrownError } from "./errors";
+import { thrownError, type CellLookup } from "./errors";
 import { createExecutor, type Executor } from "./executor";
 import { Kernel } from "./kernel";
 import { kernelLog } from "./log";
@@ -29,8 +29,8 @@ function routeStream(stream: NodeJS.WriteStream, name: "stdout" | "stderr"): voi
   }) as Write;
 }
 
-function reportStray(kind: string, e: unknown): void {
-  const err = thrownError(e);
+function reportStray(kind: string, e: unknown, cells?: CellLookup): void {
+  const err = thrownError(e, cells);
   const text = `${kind}: ${err.traceback.join("\n")}\n`;
   const w = currentWriter();
   if (w) w.stream("stderr", text);
@@ -72,13 +72,13 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   routeStream(process.stdout, "stdout");
   routeStream(process.stderr, "stderr");
   // A timer or promise from an earlier cell must never take the kernel down.
-  process.on("uncaughtException", (e) => reportStray("Uncaught exception (from async code)", e));
-  process.on("unhandledRejection", (e) => reportStray("Unhandled promise rejection", e));
+  let executor: Executor | null = null;
+  process.on("uncaughtException", (e) => reportStray("Uncaught exception (from async code)", e, executor?.cells));
+  process.on("unhandledRejection", (e) => reportStray("Unhandled promise rejection", e, executor?.cells));
 
   // The converter (a TypeScript watch program) takes seconds to build: it parses lib.es2022,
   // @types/node and our declarations. It is built right after the sockets are bound, and at the
   // latest before the first kernel_info_reply, so "idle" means cells run at full speed.
-  let executor: Executor | null = null;
   let warm = false;
   const getExecutor = () => (executor ??= createExecutor(process.cwd(), createConverter()));
   const warmUp = () => {

@@ -53,14 +53,25 @@ export function checkNotebookFile(file: string): { nbformat: number; cells: unkn
 }
 
 /**
- * The line of `source` a TypeScript diagnostic points at (1-based, from the evalue's leading
- * `L:C`), or null. Stack frames (`cell[2]:5:7`) are not used: they count lines of the compiled
- * JavaScript, which differ from the cell's, and a wrong line is worse than none.
+ * The line of the failing cell's source the error points at (1-based), or null: a TypeScript
+ * diagnostic's leading `L:C`, else the innermost stack frame in this cell (`cell[n]:L:C`, n the
+ * execution count). Frames are trusted only when the traceback shows the kernel's "Cell In[k],
+ * line L" block, the sign that they carry cell source positions: other kernels (plain tslab)
+ * give positions in the compiled JavaScript, and a wrong line is worse than none.
  * @example errorLine({ evalue: "2:7 - Type 'string' is not assignable to type 'number'." }) // => 2
+ * @example errorLine({ evalue: "x", execution_count: 4, traceback: ["Error: x", "    at f (cell[4]:3:9)", "", "Cell In[4], line 3"] }) // => 3
  */
-export function errorLine(r: Pick<DriverResult, "evalue">): number | null {
+export function errorLine(r: Pick<DriverResult, "evalue"> & Partial<Pick<DriverResult, "traceback" | "execution_count">>): number | null {
   const lead = /^\s*(\d+):(\d+)\b/.exec((r.evalue ?? "").replace(/\x1b\[[0-9;]*m/g, ""));
-  return lead ? Number(lead[1]) : null;
+  if (lead) return Number(lead[1]);
+  const tb = (r.traceback ?? []).flatMap((t) => t.replace(/\x1b\[[0-9;]*m/g, "").split("\n"));
+  if (r.execution_count == null || !tb.some((l) => /^Cell In\[\d+\], line \d+$/.test(l))) return null;
+  const frame = new RegExp(`^\\s+at (?:.*\\()?cell\\[${r.execution_count}\\]:(\\d+):\\d+\\)?$`);
+  for (const l of tb) {
+    const m = frame.exec(l);
+    if (m) return Number(m[1]);
+  }
+  return null;
 }
 
 /**

@@ -171,6 +171,31 @@ describe("errors", () => {
     expect(r.reply.content).toMatchObject({ status: "error", ename: "RangeError", evalue: "index 7 out of range" });
   });
 
+  test("frames carry the cell's TypeScript line:column (not the compiled JavaScript's), and the line is shown", async () => {
+    // Type-only lines, blank lines and a multi-line expression: the compiled code has other lines.
+    const defining = await execute(kernel, [
+      `type Pair = { a: number; b: number };`, // 1
+      `interface Box { p: Pair }`, // 2
+      ``, // 3
+      `const sizes = [1, 2,`, // 4
+      `  3].map((s) => s * 2);`, // 5
+      ``, // 6
+      `function checkSize(n: number): void {`, // 7
+      `  if (n > 4) throw new RangeError(\`size \${n} > 4\`);`, // 8
+      `}`, // 9
+    ].join("\n"));
+    expect(defining.reply.content).toMatchObject({ status: "ok" });
+    const n = (defining.reply.content as { execution_count: number }).execution_count;
+    const r = await execute(kernel, `// call it\n\nfor (const s of sizes) checkSize(s);`);
+    const m = (r.reply.content as { execution_count: number }).execution_count;
+    const [err] = findMessages(r.iopub, "error", { ename: "RangeError", evalue: "size 6 > 4" });
+    const tb = (err.content as { traceback: string[] }).traceback;
+    // `new` is column 20 of line 8; the call `checkSize(s)` is column 24 of line 3.
+    expect(tb.slice(0, 3)).toEqual(["RangeError: size 6 > 4", `    at checkSize (cell[${n}]:8:20)`, `    at cell[${m}]:3:24`]);
+    expect(tb.slice(3)).toEqual(["", `Cell In[${n}], line 8`, "      6 ", "      7 function checkSize(n: number): void {",
+      "----> 8   if (n > 4) throw new RangeError(`size ${n} > 4`);", "                           ^", "      9 }"]);
+  });
+
   test("a subclass of Error is named by its class", async () => {
     const r = await execute(kernel, `class ShapeError extends Error {}\nthrow new ShapeError("matmul: [2, 3] @ [4, 5]");`);
     expect(findMessages(r.iopub, "error", { ename: "ShapeError", evalue: "matmul: [2, 3] @ [4, 5]" })).toHaveLength(1);

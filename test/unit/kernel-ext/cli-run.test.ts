@@ -59,9 +59,16 @@ describe("errorLine", () => {
     expect(errorLine({ evalue: "2:7 - Type 'string' is not assignable to type 'number'." })).toBe(2);
     expect(errorLine({ evalue: "\x1b[31m12:1\x1b[0m - Cannot find name 'y'." })).toBe(12);
   });
-  it("ignores stack frames (they count compiled JavaScript lines) and plain messages", () => {
+  it("ignores plain messages, and frames without the kernel's source block (compiled lines)", () => {
     expect(errorLine({ evalue: "boom 42" })).toBeNull();
     expect(errorLine({ evalue: "failed at cell[2]:5:7" })).toBeNull();
+    expect(errorLine({ evalue: "x", execution_count: 2, traceback: ["Error: x", "    at cell[2]:25:7"] })).toBeNull();
+  });
+  it("reads the innermost frame in the failing cell when frames carry source positions", () => {
+    const traceback = ["Error: x", "    at check (cell[1]:8:20)", "    at cell[2]:3:1", "", "Cell In[1], line 8", "---->  8 throw new Error('x')"];
+    expect(errorLine({ evalue: "x", execution_count: 2, traceback })).toBe(3);
+    expect(errorLine({ evalue: "x", execution_count: 1, traceback })).toBe(8);
+    expect(errorLine({ evalue: "x", execution_count: 5, traceback })).toBeNull();
   });
 });
 
@@ -76,6 +83,15 @@ describe("formatFailure", () => {
     ]);
     // The traceback's own "RangeError: boom 42" head is not printed twice; its frame is kept.
     expect(msg.split("\n").slice(4)).toEqual(["    at cell[2]:2:7"]);
+  });
+  it("points at the line of a thrown error when the kernel's frames carry cell source positions", () => {
+    const traceback = ["RangeError: boom 42", "    at cell[2]:2:7", "", "Cell In[2], line 2", "      1 const n = 41;", "----> 2 throw new RangeError(`boom ${n + 1}`);", "              ^"];
+    const msg = formatFailure("hw.ipynb", { ...base, traceback });
+    expect(msg.split("\n").slice(0, 3)).toEqual([
+      "run: hw.ipynb: error in cell 3 (In [2])",
+      "  line 2: throw new RangeError(`boom ${n + 1}`);",
+      "RangeError: boom 42",
+    ]);
   });
   it("points at the line of a type error", () => {
     const msg = formatFailure("hw.ipynb", { ...base, source: "const a = 1;\nconst s: number = 'x';", ename: "TSError",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { thrownError, trimStack, tsError } from "../../../kernel-ext/errors";
+import { mapFrames, sourceContext, thrownError, trimStack, tsError, type CellLookup } from "../../../kernel-ext/errors";
 
 describe("tsError", () => {
   test("one 1-based line:column line per diagnostic", () => {
@@ -63,5 +63,38 @@ describe("thrownError", () => {
     const e = new Error("m");
     Object.defineProperty(e, "message", { get() { throw new Error("getter"); } });
     expect(() => thrownError(e)).not.toThrow();
+  });
+});
+
+describe("cell positions in tracebacks", () => {
+  // A fake cell map: compiled line L maps to source line L - 20 (the helpers' lines), column kept.
+  const cell = { lines: ["type T = number;", "", "const a: T = 1;", "throw new Error(`a=${a}`);", "// end"],
+    position: (l: number, c: number) => (l > 20 ? { line: l - 20, column: c } : null) };
+  const cells: CellLookup = (f) => (f === "cell[4]" ? cell : undefined);
+
+  test("mapFrames rewrites cell frames, keeps others, drops made-up cell code", () => {
+    const r = mapFrames(["    at Proxy.f (cell[4]:24:7)", "    at cell[4]:3:1", "    at g (/x/lib.js:9:2)", "    at cell[9]:5:5"], cells);
+    expect(r.frames).toEqual(["    at f (cell[4]:4:7)", "    at g (/x/lib.js:9:2)", "    at cell[9]:5:5"]);
+    expect(r.first).toEqual({ file: "cell[4]", line: 4, column: 7 });
+  });
+
+  test("sourceContext: IPython's arrow at the line, a caret at the column, two lines of context", () => {
+    expect(sourceContext("cell[4]", cell.lines, 4, 7)).toEqual([
+      "Cell In[4], line 4",
+      "      2 ",
+      "      3 const a: T = 1;",
+      "----> 4 throw new Error(`a=${a}`);",
+      "              ^",
+      "      5 // end",
+    ]);
+    expect(sourceContext("cell[4]", cell.lines, 9, 1)).toEqual([]);
+  });
+
+  test("thrownError maps the stack and appends the failing line", () => {
+    const e = new Error("a=1");
+    e.stack = "Error: a=1\n    at cell[4]:24:7\n    at Script.runInThisContext (node:vm:1:1)";
+    expect(thrownError(e, cells).traceback).toEqual(["Error: a=1", "    at cell[4]:4:7", "",
+      "Cell In[4], line 4", "      2 ", "      3 const a: T = 1;", "----> 4 throw new Error(`a=${a}`);", "              ^", "      5 // end"]);
+    expect(thrownError(e).traceback).toEqual(["Error: a=1", "    at cell[4]:24:7"]);
   });
 });
