@@ -91,8 +91,11 @@ describe("deeprob-ts run: a failing cell", () => {
     const r = await runCli(["run", input], { env: home.env, cwd: dir });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`run: ${input}: error in cell 3 (In [2])`);
-    expect(r.stderr).toContain("2 | throw new RangeError(`smoke failure ${n + 1}`);");
+    // The line of the throw, from the kernel's cell-source frame (cell[2]:2:7 is `new`).
+    expect(r.stderr).toContain("\n  line 2: throw new RangeError(`smoke failure ${n + 1}`);\n");
     expect(r.stderr).toContain("RangeError: smoke failure 42");
+    expect(r.stderr).toContain("    at cell[2]:2:7");
+    expect(r.stderr).toContain("----> 2 throw new RangeError(`smoke failure ${n + 1}`);");
     expect(snapshot(input)).toEqual(before);
     const cells = readCells(path.join(dir, "failing.nbconvert.ipynb"));
     expect((cells[2].outputs ?? []).filter((o) => o.output_type === "error").map((o) => [o.ename, o.evalue])).toEqual([["RangeError", "smoke failure 42"]]);
