@@ -45,6 +45,8 @@ export function trimStack(stack: string): string[] {
 /** A cell's TypeScript source and the map from its compiled code's positions (1-based). */
 export interface CellSource {
   lines: readonly string[];
+  /** The name frames show instead of the compiled file's (a local module's .ts path). */
+  name?: string;
   position(line: number, column: number): { line: number; column: number } | null;
 }
 /** The cell a stack frame's file name (e.g. `cell[3]`) belongs to, if any. */
@@ -59,8 +61,8 @@ const FRAME_POS = /([^\s()]+):(\d+):(\d+)(\)?)$/;
  * mapFrames(["    at cell[1]:9:3"], () => ({ lines: ["a", "b"], position: () => ({ line: 2, column: 1 }) })).frames
  * // => ["    at cell[1]:2:1"]
  */
-export function mapFrames(frames: readonly string[], cells: CellLookup): { frames: string[]; first?: { file: string; line: number; column: number } } {
-  let first: { file: string; line: number; column: number } | undefined;
+export function mapFrames(frames: readonly string[], cells: CellLookup): { frames: string[]; first?: { file: string; lines: readonly string[]; line: number; column: number } } {
+  let first: { file: string; lines: readonly string[]; line: number; column: number } | undefined;
   const out = frames.flatMap((f) => {
     const m = FRAME_POS.exec(f);
     const cell = m ? cells(m[1]) : undefined;
@@ -68,10 +70,11 @@ export function mapFrames(frames: readonly string[], cells: CellLookup): { frame
     const p = cell.position(Number(m[2]), Number(m[3]));
     // No source position: code the compiler made up (the kernel's wrapper call, import helpers).
     if (!p) return [];
-    first ??= { file: m[1], ...p };
+    const file = cell.name ?? m[1];
+    first ??= { file, lines: cell.lines, ...p };
     // Earlier cells' functions are called through the kernel's exports Proxy: V8 names the
     // receiver ("at Proxy.f"), which says nothing to the student.
-    return [f.slice(0, m.index).replace(/^(\s+at )Proxy\./, "$1") + `${m[1]}:${p.line}:${p.column}${m[4]}`];
+    return [f.slice(0, m.index).replace(/^(\s+at )Proxy\./, "$1") + `${file}:${p.line}:${p.column}${m[4]}`];
   });
   return { frames: out, first };
 }
@@ -129,6 +132,6 @@ export function thrownError(e: unknown, cells?: CellLookup): ErrorContent {
   const head = evalue ? `${ename}: ${evalue}` : ename;
   const cause = (e as { cause?: unknown }).cause;
   const tail = cause !== undefined ? [`[cause]: ${safeInspect(cause)}`] : [];
-  const context = first && cells ? sourceContext(first.file, cells(first.file)?.lines ?? [], first.line, first.column) : [];
+  const context = first ? sourceContext(first.file, first.lines, first.line, first.column) : [];
   return { ename, evalue, traceback: [head, ...frames, ...tail, ...(context.length ? ["", ...context] : [])] };
 }

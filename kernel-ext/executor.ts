@@ -2,6 +2,7 @@
 // process (vm.runInThisContext) so variables persist. A fork of tslab's src/executor.ts that
 // returns what happened (value or error) instead of printing it, so the kernel can publish
 // execute_result and error messages.
+import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
 import vm from "node:vm";
@@ -81,15 +82,23 @@ const TSLAB_PREFIX_LINES = 1;
  * its first line) -> the cell's TypeScript line:column, through the composed source map.
  * @example cellSource("throw 1;", [[[0, 1, 0]]], 0).position(1, 1) // => { line: 1, column: 1 }
  */
-export function cellSource(src: string, map: LineMap, prefixLength: number): CellSource {
+export function cellSource(src: string, map: LineMap, prefixLength: number, prefixLines = TSLAB_PREFIX_LINES, name?: string): CellSource {
   return {
     lines: src.split(/\r?\n/),
+    name,
     position(line, column) {
       const p = lookup(map, line - 1, column - 1 - (line === 1 ? prefixLength : 0));
-      if (!p || p.line < TSLAB_PREFIX_LINES) return null;
-      return { line: p.line - TSLAB_PREFIX_LINES + 1, column: p.column + 1 };
+      if (!p || p.line < prefixLines) return null;
+      return { line: p.line - prefixLines + 1, column: p.column + 1 };
     },
   };
+}
+
+/** A local .ts module a cell imported (`util.js` compiled from `util.ts`), if its source is there. */
+function sideSource(jsPath: string, map: LineMap | null): CellSource | undefined {
+  const tsPath = jsPath.replace(/\.js$/, ".ts");
+  if (!map || tsPath === jsPath) return undefined;
+  try { return cellSource(fs.readFileSync(tsPath, "utf8"), map, 0, 0, tsPath); } catch { return undefined; }
 }
 
 /**
@@ -143,7 +152,10 @@ export function createExecutor(rootDir: string, conv: Converter): Executor {
     const converted = conv.convert(prevDecl, src);
     for (const out of converted.sideOutputs ?? []) {
       sideModules.delete(out.path);
-      sideOutputs.set(out.path, out.data);
+      const { code, map } = splitInlineMap(out.data);
+      sideOutputs.set(out.path, code);
+      const side = sideSource(out.path, map);
+      if (side) cellSources.set(out.path, side); else cellSources.delete(out.path);
     }
     if (converted.diagnostics.length > 0) return { status: "error", error: diagError(converted.diagnostics) };
     if (!converted.output) {

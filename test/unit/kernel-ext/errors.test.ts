@@ -75,7 +75,14 @@ describe("cell positions in tracebacks", () => {
   test("mapFrames rewrites cell frames, keeps others, drops made-up cell code", () => {
     const r = mapFrames(["    at Proxy.f (cell[4]:24:7)", "    at cell[4]:3:1", "    at g (/x/lib.js:9:2)", "    at cell[9]:5:5"], cells);
     expect(r.frames).toEqual(["    at f (cell[4]:4:7)", "    at g (/x/lib.js:9:2)", "    at cell[9]:5:5"]);
-    expect(r.first).toEqual({ file: "cell[4]", line: 4, column: 7 });
+    expect(r.first).toEqual({ file: "cell[4]", lines: cell.lines, line: 4, column: 7 });
+  });
+
+  test("a local module's frames name its .ts source", () => {
+    const util = { ...cell, name: "/nb/util.ts" };
+    const r = mapFrames(["    at boom (/nb/util.js:25:15)"], (f) => (f === "/nb/util.js" ? util : undefined));
+    expect(r.frames).toEqual(["    at boom (/nb/util.ts:5:15)"]);
+    expect(sourceContext(r.first!.file, r.first!.lines, r.first!.line, 1)[0]).toBe("/nb/util.ts, line 5");
   });
 
   test("sourceContext: IPython's arrow at the line, a caret at the column, two lines of context", () => {
