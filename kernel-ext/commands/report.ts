@@ -62,11 +62,11 @@ export async function buildReports(target: string, opts: { to: ReportFormat; noI
       await execute(input, executed);
       if (opts.to === "html") {
         const file = path.join(opts.out, `${name}.html`);
-        await exportHtml(python, executed, file, { noInput: opts.noInput, staticFigures: false });
+        await exportHtml(python, executed, file, { noInput: opts.noInput, staticFigures: false, linkExtension: ".html" });
         written.push(file);
       } else {
         const html = path.join(work, `${name}.html`);
-        await exportHtml(python, executed, html, { noInput: opts.noInput, staticFigures: true });
+        await exportHtml(python, executed, html, { noInput: opts.noInput, staticFigures: true, linkExtension: ".pdf" });
         const file = path.join(opts.out, `${name}.pdf`);
         await printPdf(html, file);
         written.push(file);

@@ -17,6 +17,17 @@ export interface ExportOptions {
   noInput: boolean;
   /** Prefer static images over scripts (for printing to PDF). */
   staticFigures: boolean;
+  /** Rewrite relative links to sibling notebooks (`01-x.ipynb`) to their reports (`01-x.html`). */
+  linkExtension?: ".html" | ".pdf";
+}
+
+/**
+ * Points relative links to sibling notebooks at their reports, so a folder's reports link to
+ * each other as its notebooks do; absolute URLs and other files are left alone.
+ * @example relinkNotebooks('<a href="01-act.ipynb">', ".html") // '<a href="01-act.html">'
+ */
+export function relinkNotebooks(html: string, extension: ".html" | ".pdf"): string {
+  return html.replace(/href="([^"/:#?]+)\.ipynb(#[^"]*)?"/g, (_m, name: string, hash?: string) => `href="${name}${extension}${hash ?? ""}"`);
 }
 
 /**
@@ -75,6 +86,7 @@ export async function exportHtml(python: string, executed: string, outFile: stri
     let html = inlineRequireJs(fs.readFileSync(produced, "utf8"), requireJs);
     // Printed pages cannot scroll: wrap long code lines instead of cutting them off.
     html = html.replace("</head>", `<style>@media print { pre { white-space: pre-wrap; overflow-wrap: anywhere; } }</style>\n</head>`);
+    if (opts.linkExtension) html = relinkNotebooks(html, opts.linkExtension);
     fs.writeFileSync(outFile, html);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // The pure parts of the report exporter: nbconvert's config and the require.js inlining.
 import { describe, expect, it } from "vitest";
-import { inlineRequireJs, LOCAL_MATHJAX, nbconvertConfig } from "../../../../kernel-ext/report/nbconvert";
+import { inlineRequireJs, LOCAL_MATHJAX, nbconvertConfig, relinkNotebooks } from "../../../../kernel-ext/report/nbconvert";
 
 describe("nbconvertConfig", () => {
   it("always enables the TagRemovePreprocessor with the three tags and the local MathJax", () => {
@@ -31,5 +31,13 @@ describe("inlineRequireJs", () => {
   it("leaves a page without require.js unchanged", () => {
     const page = '<script src="file:///usr/share/javascript/mathjax/MathJax.js"></script>';
     expect(inlineRequireJs(page, "x")).toBe(page);
+  });
+});
+
+describe("relinkNotebooks", () => {
+  it("points relative notebook links at the sibling reports and leaves other links alone", () => {
+    const page = '<a href="01-act.ipynb">1</a> <a href="02-pre.ipynb#top">2</a> <a href="https://x.org/a.ipynb">3</a> <a href="sub/c.ipynb">4</a> <a href="d.md">5</a>';
+    expect(relinkNotebooks(page, ".html")).toBe('<a href="01-act.html">1</a> <a href="02-pre.html#top">2</a> <a href="https://x.org/a.ipynb">3</a> <a href="sub/c.ipynb">4</a> <a href="d.md">5</a>');
+    expect(relinkNotebooks('<a href="01-act.ipynb">', ".pdf")).toBe('<a href="01-act.pdf">');
   });
 });
