@@ -7,7 +7,7 @@ export type { UnaryOp } from "./unary.js";
 export { binary, binaryScalar, affine, BINARY_OPS } from "./binary.js";
 export type { BinaryOp } from "./binary.js";
 export { sum, sumSquares, max, min, argmax, dot } from "./reduce.js";
-export { erfc, normalCdf } from "./erf.js";
+export { erf, erfc, normalCdf } from "./erf.js";
 export { fillNormalBlocks, fillUniformBlocks, FILL_BLOCK } from "./fill.js";
 export type { MatrixView, NumArray, FloatArray } from "./types.js";
 export { setNumThreads, getNumThreads, threadsReady } from "./pool.js";
