@@ -8,6 +8,7 @@ import Module from "node:module";
 import path from "node:path";
 import { requireCached } from "./code-cache";
 import { downlevelDeclarations } from "./dts-compat";
+import * as prevCellRefs from "./prev-cell-refs";
 import { PACKAGE_ROOT, packagePaths } from "./resolve";
 import { compose, decodeMappings, splitInlineMap, withInlineMap } from "./source-map";
 
@@ -117,8 +118,10 @@ export function converterModule(): ConverterModule {
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
   const plainRequire = Module.createRequire(file);
   // Module.prototype.require is what the compiled wrapper's `require` calls.
-  mod.require = ((id: string) => (id === "@tslab/typescript-for-tslab" ? ts : plainRequire(id))) as NodeJS.Require;
-  mod._compile(fs.readFileSync(file, "utf8"), file);
+  mod.require = ((id: string) =>
+    id === "@tslab/typescript-for-tslab" ? ts : id === prevCellRefs.PREV_CELL_REFS_ID ? prevCellRefs : plainRequire(id)) as NodeJS.Require;
+  // `{ rng }` naming an earlier cell's variable becomes `rng: exports.rng` (prev-cell-refs.ts).
+  mod._compile(prevCellRefs.patchConverterSource(fs.readFileSync(file, "utf8")), file);
   loaded = mod.exports as ConverterModule;
   return loaded;
 }

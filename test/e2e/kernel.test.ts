@@ -141,6 +141,58 @@ describe("state across cells", () => {
   });
 });
 
+describe("names of earlier cells (tslab rewrites them to exports.<name>)", () => {
+  /** Runs the cells in order; the last one's text/plain result. */
+  async function resultOf(...cells: string[]): Promise<string> {
+    let r = await execute(kernel, cells[0]);
+    for (const code of cells.slice(1)) r = await execute(kernel, code);
+    expect(r.reply.content).toMatchObject({ status: "ok" });
+    const [m] = findMessages(r.iopub, "execute_result");
+    return (m.content as { data: Record<string, string> }).data["text/plain"];
+  }
+  // `{ rng }` used to throw "ReferenceError: rng is not defined" (tslab left the shorthand as is).
+  test("a shorthand property names a const of an earlier cell", async () => {
+    expect(await resultOf("const shRng = 42;", "const shObj = { shRng }; shObj")).toBe("{ shRng: 42 }");
+    expect(await resultOf("({ shRng: shRng })")).toBe("{ shRng: 42 }");
+    expect(await resultOf("(() => ({ twice: 2 * shRng, shRng }))()")).toBe("{ twice: 84, shRng: 42 }");
+  });
+  test("defaults and shorthand in destructuring patterns, spread, template literals, typeof", async () => {
+    expect(await resultOf("const { shA = shRng, ...shRest } = { shB: 1 } as { shA?: number; shB: number }; [shA, shRest]"))
+      .toBe("[ 42, { shB: 1 } ]");
+    expect(await resultOf("const shCfg = { lr: 0.1 };", "({ ...shCfg, shRng })")).toBe("{ lr: 0.1, shRng: 42 }");
+    expect(await resultOf("`rng=${shRng}`")).toBe("'rng=42'");
+    expect(await resultOf("typeof shRng")).toBe("'number'");
+  });
+  test("a re-declaration in a later cell shadows the earlier one", async () => {
+    expect(await resultOf("const shRe = 1;", "const shRe = 2; ({ shRe })")).toBe("{ shRe: 2 }");
+    expect(await resultOf("function shLocal(shRng: number) { return { shRng }; } shLocal(7)")).toBe("{ shRng: 7 }");
+  });
+  test("functions, classes, enums and imports of earlier cells as shorthands", async () => {
+    expect(await resultOf("function shF() { return 7; }", "({ shF }).shF()")).toBe("7");
+    expect(await resultOf("class ShK { v = 3; }", "new ({ ShK }).ShK().v")).toBe("3");
+    expect(await resultOf("class ShC { m() { return { shRng }; } }", "new ShC().m()")).toBe("{ shRng: 42 }");
+    expect(await resultOf("enum ShE { A = 5 }", "({ ShE }).ShE.A")).toBe("5");
+    expect(await resultOf(`import * as shPath from "node:path";`, "({ shPath }).shPath.sep")).toBe("'/'");
+  });
+  test("a let reassigned in a later cell is read through a shorthand with its new value", async () => {
+    expect(await resultOf("let shCnt = 1;", "shCnt = 5;", "({ shCnt })")).toBe("{ shCnt: 5 }");
+    expect(await resultOf("shCnt += 1; ({ shCnt })")).toBe("{ shCnt: 6 }");
+  });
+  test("a shorthand in a destructuring assignment writes the earlier cell's let (not a global)", async () => {
+    expect(await resultOf("let shP = 0, shQ = 0;", "({ shP, shQ = shRng } = { shP: 3 } as { shP: number; shQ?: number }); [shP, shQ]"))
+      .toBe("[ 3, 42 ]");
+    expect(await resultOf("[shP, shQ] = [shQ, shP]; [shP, shQ, typeof (globalThis as Record<string, unknown>).shP]"))
+      .toBe("[ 42, 3, 'undefined' ]");
+  });
+  test("a traceback line in a cell with a shorthand still points at the cell's line", async () => {
+    const r = await execute(kernel, "const shO = {\n  shRng };\nthrow new Error(`boom ${shO.shRng}`);");
+    const n = (r.reply.content as { execution_count: number }).execution_count;
+    const [m] = findMessages(r.iopub, "error", { ename: "Error", evalue: "boom 42" });
+    // `new` is column 7 of line 3, as without the shorthand.
+    expect((m.content as { traceback: string[] }).traceback.slice(0, 2)).toEqual(["Error: boom 42", `    at cell[${n}]:3:7`]);
+  });
+});
+
 describe("streams", () => {
   test("stdout and stderr arrive as streams, in order with display_data", async () => {
     const r = await execute(kernel, `console.log("out 1"); console.error("err 1"); display({ "text/plain": "d" }); process.stdout.write("out 2\\n");`);
