@@ -4,30 +4,15 @@
 import type { Generator } from "../../random/index.js";
 import type { Image } from "../../data/image.js";
 import type { Interpolation } from "../functional/resize.js";
-import { applyAugmentOp, linspace32, type AugmentOp, type AugmentationSpace, type OpParams } from "./auto-augment.js";
-import { roundHalfEven } from "../functional/util.js";
+import { applyAugmentOp, RANDAUGMENT_SPACE, type AugmentOp, type AugmentationSpace, type OpParams } from "./auto-augment.js";
 import { Transform, type ImageMeta } from "./transform.js";
 
-const fr = Math.fround;
-const none = () => null;
-
-/** torchvision's AutoAugment._AUGMENTATION_SPACE (10 magnitude bins). */
-export const AUTOAUGMENT_SPACE: AugmentationSpace = {
-  ShearX: { magnitudes: (b) => linspace32(0, 0.3, b), signed: true },
-  ShearY: { magnitudes: (b) => linspace32(0, 0.3, b), signed: true },
-  TranslateX: { magnitudes: (b, _h, w) => linspace32(0, (150 / 331) * w, b), signed: true },
-  TranslateY: { magnitudes: (b, h) => linspace32(0, (150 / 331) * h, b), signed: true },
-  Rotate: { magnitudes: (b) => linspace32(0, 30, b), signed: true },
-  Brightness: { magnitudes: (b) => linspace32(0, 0.9, b), signed: true },
-  Color: { magnitudes: (b) => linspace32(0, 0.9, b), signed: true },
-  Contrast: { magnitudes: (b) => linspace32(0, 0.9, b), signed: true },
-  Sharpness: { magnitudes: (b) => linspace32(0, 0.9, b), signed: true },
-  Posterize: { magnitudes: (b) => Array.from({ length: b }, (_, i) => 8 - roundHalfEven(fr(i / fr((b - 1) / 4)))), signed: false },
-  Solarize: { magnitudes: (b) => linspace32(1, 0, b), signed: false },
-  AutoContrast: { magnitudes: none, signed: false },
-  Equalize: { magnitudes: none, signed: false },
-  Invert: { magnitudes: none, signed: false },
-};
+/**
+ * torchvision's AutoAugment._AUGMENTATION_SPACE (10 magnitude bins): RandAugment's table without
+ * Identity, plus Invert (torchvision spells the same ranges out in both classes).
+ */
+const { Identity: _identity, ...randAugmentOps } = RANDAUGMENT_SPACE;
+export const AUTOAUGMENT_SPACE: AugmentationSpace = { ...randAugmentOps, Invert: { magnitudes: () => null, signed: false } };
 
 type Step = [AugmentOp, number, number | null];
 type Policy = [Step, Step][];
