@@ -1,10 +1,9 @@
 // DropConnect (Wan et al. 2013): in training, drop random *connections* (weights) of a linear
 // layer instead of units; at test, use all of them. As with inverted dropout the kept weights
 // are scaled by 1/keep in training so test-time outputs match in expectation.
-import { zeros, type Tensor } from "../tensor/index.js";
+import type { Tensor } from "../tensor/index.js";
 import type { Generator } from "../random/index.js";
 import { gemm } from "../kernels/index.js";
-import { defaultLinearInit_ } from "../init/index.js";
 import { alloc, checkBackward, checkSameDType, floatData, Module, Parameter, requireMode, requireRng, wrap, type FloatArray, type ForwardOptions } from "./module.js";
 import { bernoulliMask, keepProbability, type Rate } from "./rate.js";
 
@@ -28,11 +27,9 @@ export class DropConnectLinear extends Module {
     super();
     if (!opts?.rng) throw new TypeError("DropConnectLinear: pass the generator for the initialization: { rng: rng(0), drop: 0.5 }");
     this.keep = keepProbability("DropConnectLinear", opts);
-    const w = zeros([outFeatures, inFeatures]), b = zeros([outFeatures]);
-    defaultLinearInit_(w, b, { rng: opts.rng });
-    this.weight = new Parameter("weight", w);
-    this.bias = new Parameter("bias", b);
-    this.params.push(this.weight, this.bias);
+    const { weight, bias } = this.defaultWeightAndBias([outFeatures, inFeatures], { rng: opts.rng });
+    this.weight = weight;
+    this.bias = bias!;
   }
 
   forward(x: Tensor, opts?: ForwardOptions): Tensor {

@@ -1,9 +1,8 @@
 // Fully-connected layer y = x Wᵀ + b with PyTorch's layout (W is [out, in]) and PyTorch's
 // default initialization, so parameter counts, shapes and init bounds match nn.Linear.
-import { zeros, type Tensor } from "../tensor/index.js";
+import type { Tensor } from "../tensor/index.js";
 import type { Generator } from "../random/index.js";
 import { gemm } from "../kernels/index.js";
-import { defaultLinearInit_ } from "../init/index.js";
 import { alloc, type BackwardOptions, checkBackward, checkSameDType, floatData, Module, Parameter, wrap, type FloatArray, type FloatDType } from "./module.js";
 
 export interface LinearOptions {
@@ -33,14 +32,7 @@ export class Linear extends Module {
       if (!Number.isInteger(v) || v < 1) throw new RangeError(`Linear: ${k} must be a positive integer, got ${v}`);
     }
     if (!opts?.rng) throw new TypeError("Linear: pass the generator for the default initialization: new Linear(in, out, { rng: rng(0) })");
-    const dtype = opts.dtype ?? "float32";
-    const w = zeros([outFeatures, inFeatures], { dtype });
-    const b = opts.bias === false ? null : zeros([outFeatures], { dtype });
-    defaultLinearInit_(w, b, { rng: opts.rng });
-    this.weight = new Parameter("weight", w);
-    this.params.push(this.weight);
-    this.bias = b ? new Parameter("bias", b) : null;
-    if (this.bias) this.params.push(this.bias);
+    ({ weight: this.weight, bias: this.bias } = this.defaultWeightAndBias([outFeatures, inFeatures], opts));
   }
 
   forward(x: Tensor): Tensor {

@@ -3,7 +3,8 @@
 // PyTorch's .grad) and returns dL/dinput. Mode and randomness are arguments of forward
 // (STYLE rule 8): `model.forward(x, { training: true, rng })`; nothing is ambient.
 import { inspect } from "node:util";
-import { Tensor } from "../tensor/index.js";
+import { Tensor, zeros } from "../tensor/index.js";
+import { defaultLinearInit_ } from "../init/index.js";
 import type { Generator } from "../random/index.js";
 
 /** Float storage a module computes in: float32 by default, float64 for gradient checks. */
@@ -82,6 +83,22 @@ export class Parameter {
 export abstract class Module {
   /** Own parameters (children's are collected by parameters()). */
   protected readonly params: Parameter[] = [];
+
+  /**
+   * Creates and registers a weight of `weightShape` and (unless `bias` is false) a bias of
+   * `weightShape[0]`, with PyTorch's default init for Linear and Conv2d (kaiming_uniform_(a=√5),
+   * bias U(±1/√fan_in)): the one place Linear, Conv2d and DropConnectLinear make their parameters.
+   */
+  protected defaultWeightAndBias(weightShape: number[], opts: { rng: Generator; bias?: boolean; dtype?: FloatDType }): { weight: Parameter; bias: Parameter | null } {
+    const dtype = opts.dtype ?? "float32";
+    const w = zeros(weightShape, { dtype });
+    const b = opts.bias === false ? null : zeros([weightShape[0]], { dtype });
+    defaultLinearInit_(w, b, { rng: opts.rng });
+    const weight = new Parameter("weight", w), bias = b ? new Parameter("bias", b) : null;
+    this.params.push(weight);
+    if (bias) this.params.push(bias);
+    return { weight, bias };
+  }
 
   /** y = module(x). */
   abstract forward(x: Tensor, opts?: ForwardOptions): Tensor;
