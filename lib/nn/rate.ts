@@ -11,10 +11,13 @@ export type Rate = { keep: number; drop?: never } | { drop: number; keep?: never
  * @example keepProbability("Dropout", { drop: 0.2 }) // 0.8
  */
 export function keepProbability(op: string, rate: Rate | undefined): number {
-  const r = rate as { keep?: unknown; drop?: unknown } | undefined;
+  const r = rate as { keep?: unknown; drop?: unknown; p?: unknown } | undefined;
   const hasKeep = r?.keep !== undefined, hasDrop = r?.drop !== undefined;
   if (hasKeep === hasDrop) {
-    throw new TypeError(`${op}: pass exactly one of { keep } (the lecture's p: probability of keeping a unit) or { drop } (PyTorch's p: probability of dropping it)${typeof rate === "number" ? `; got the bare number ${rate}, which is ambiguous` : ""}`);
+    const bare = typeof rate === "number" ? `; got the bare number ${rate}, which is ambiguous` : "";
+    // { p } is the one spelling both conventions share, so it is exactly the ambiguous one.
+    const named = !bare && typeof r === "object" && r !== null && r.p !== undefined ? `; got { p: ${String(r.p)} }, which is ambiguous` : "";
+    throw new TypeError(`${op}: pass exactly one of { keep } (the lecture's p: probability of keeping a unit) or { drop } (PyTorch's p: probability of dropping it)${bare}${named}`);
   }
   const v = (hasKeep ? r!.keep : r!.drop) as number;
   if (typeof v !== "number" || !(v >= 0 && v <= 1)) throw new RangeError(`${op}: ${hasKeep ? "keep" : "drop"} must be a probability in [0, 1], got ${String(v)}`);

@@ -8,7 +8,7 @@ const net = (seed: number) => new Sequential(new Linear(3, 4, { rng: rng(seed) }
 describe("Module state: parameters, buffers, stateDict", () => {
   it("names parameters and buffers as PyTorch does", () => {
     const m = net(0);
-    expect(Object.keys(m.stateDict())).toEqual(["0.weight", "0.bias", "1.weight", "1.bias", "3.weight", "3.bias", "1.runningMean", "1.runningVar"]);
+    expect(Object.keys(m.stateDict())).toEqual(["0.weight", "0.bias", "1.weight", "1.bias", "3.weight", "3.bias", "1.runningMean", "1.runningVar", "1.numBatchesTracked"]);
     expect(m.numParameters()).toBe(3 * 4 + 4 + 4 + 4 + 4 * 2 + 2);
   });
   it("stateDict copies; loadStateDict restores parameters and running statistics", () => {
@@ -33,7 +33,8 @@ describe("Module state: parameters, buffers, stateDict", () => {
   it("to(float64) converts parameters, gradients and buffers", () => {
     const m = net(0).to("float64");
     expect(m.parameters().every((p) => p.data.dtype === "float64" && p.grad.dtype === "float64")).toBe(true);
-    expect(m.namedBuffers().every(([, b]) => b.dtype === "float64")).toBe(true);
+    // numBatchesTracked is a counter and stays int32, as PyTorch's num_batches_tracked stays int64 under .double().
+    expect(m.namedBuffers().map(([n, b]) => [n, b.dtype])).toEqual([["1.runningMean", "float64"], ["1.runningVar", "float64"], ["1.numBatchesTracked", "int32"]]);
     expect(() => m.to("int32" as never)).toThrow('Sequential.to: expected "float32" or "float64", got int32');
     expect(() => new Parameter("w", tensor([1], { dtype: "int32" }))).toThrow("Parameter w: expected float32 or float64 values, got int32");
   });
