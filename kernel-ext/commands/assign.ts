@@ -1,7 +1,8 @@
 // `deeprob-ts assign <source.ipynb> --out <dir>`: from the instructor's source notebook, writes
 // the student notebook (solutions stubbed, hidden tests removed, outputs cleared, locked cells
 // read-only) to <dir>/student/ and the autograder bundle (tests.json with the hidden tests,
-// config.json, Gradescope setup.sh and run_autograder) to <dir>/autograder/.
+// config.json, Gradescope setup.sh and run_autograder, the deeprob-ts package tarball) to
+// <dir>/autograder/, and the same files zipped flat as <dir>/autograder.zip for Gradescope.
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
@@ -9,9 +10,18 @@ import { makeAssignment } from "../grading/assignment.js";
 import { runAutograderScript, setupScript } from "../grading/autograder-files.js";
 import { DEFAULT_CONFIG, type GradeConfig } from "../grading/bundle.js";
 import { readNotebook, writeAtomic } from "../grading/notebook.js";
+import { putTarball } from "../grading/package-tarball.js";
+import { zipBytes } from "../grading/zip.js";
+import { packageRoot } from "../jupyter-env.js";
 import { CommandError, EXIT } from "./command-error.js";
 
-export interface AssignOptions { out: string; cellTimeout?: string; totalTimeout?: string; memory?: string }
+export interface AssignOptions {
+  out: string; cellTimeout?: string; totalTimeout?: string; memory?: string;
+  /** A deeprob-ts tarball to bundle instead of packing the running package. */
+  package?: string;
+  /** false (--no-gradescope): skip the tarball and autograder.zip (local grading only). */
+  gradescope?: boolean;
+}
 
 function seconds(name: string, v: string | undefined, dflt: number): number {
   if (v === undefined) return dflt;
@@ -49,7 +59,22 @@ export function assign(source: string, opts: AssignOptions): string {
   writeAtomic(path.join(bundle, "setup.sh"), setupScript(), 0o755);
   writeAtomic(path.join(bundle, "run_autograder"), runAutograderScript(), 0o755);
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
-  return `assign: ${name}: ${made.plan.questions.length} question(s), ${made.plan.totalPoints} point(s); wrote ${rel(path.join(student, name))} and ${rel(bundle)}/ (tests.json, config.json, setup.sh, run_autograder)`;
+  const wrote = `${name}: ${made.plan.questions.length} question(s), ${made.plan.totalPoints} point(s); wrote ${rel(path.join(student, name))} and ${rel(bundle)}/ (tests.json, config.json, setup.sh, run_autograder`;
+  const zip = path.join(out, "autograder.zip");
+  if (opts.gradescope === false) {
+    fs.rmSync(zip, { force: true }); // a stale zip would hold other tests
+    return `assign: ${wrote})`;
+  }
+  let tarball;
+  try {
+    tarball = putTarball(bundle, { root: packageRoot(), given: opts.package });
+  } catch (e) {
+    throw new CommandError(`assign: wrote ${wrote}), but not the Gradescope package: ${(e as Error).message}`, EXIT.environment);
+  }
+  // Gradescope wants setup.sh and run_autograder at the zip's root; the zip holds the hidden tests.
+  const files = ["setup.sh", "run_autograder", path.basename(tarball.file), "tests.json", "config.json"];
+  writeAtomic(zip, zipBytes(files.map((f) => ({ name: f, data: fs.readFileSync(path.join(bundle, f)), mode: fs.statSync(path.join(bundle, f)).mode & 0o777 }))), 0o600);
+  return `assign: ${wrote}, ${path.basename(tarball.file)}) and ${rel(zip)} (upload it to Gradescope as the autograder)`;
 }
 
 /** Registers `assign` on the program. @example register(new Command("deeprob-ts")) */
@@ -62,11 +87,15 @@ export function register(program: Command): void {
     .option("--cell-timeout <seconds>", `time limit per cell when grading (default ${DEFAULT_CONFIG.cellTimeout})`)
     .option("--total-timeout <seconds>", `time limit per submission (default ${DEFAULT_CONFIG.totalTimeout})`)
     .option("--memory <MB>", `kernel heap limit when grading (default ${DEFAULT_CONFIG.memoryMb})`)
+    .option("--package <tgz>", "the deeprob-ts tarball to bundle (default: `npm pack` of the deeprob-ts running this command)")
+    .option("--no-gradescope", "skip the package tarball and autograder.zip (for grading on this machine only)")
     .addHelpText("after", `
 Markers (nbgrader's): a solution block is replaced by a stub that throws "not implemented";
 a hidden-tests block (only in grade cells) is removed from the student notebook and kept in
-autograder/tests.json. For Gradescope, zip the contents of autograder/ (with a deeprob-ts
-\`npm pack\` tarball) as the autograder. Exit codes: 0 ok, 2 bad input.`)
+autograder/tests.json. For Gradescope, upload <dir>/autograder.zip (setup.sh, run_autograder,
+the deeprob-ts package, tests.json, config.json); Gradescope runs setup.sh once (Ubuntu 22.04:
+Jupyter from apt, Node 20 from NodeSource, the package with npm) and run_autograder for each
+submission. Exit codes: 0 ok, 2 bad input, 3 the package could not be packed.`)
     .action((source: string, opts: AssignOptions) => {
       process.stdout.write(assign(source, opts) + "\n");
     });

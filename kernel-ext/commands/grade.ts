@@ -8,13 +8,16 @@ import path from "node:path";
 import type { Command } from "commander";
 import { readBundle, type GradeConfig } from "../grading/bundle.js";
 import { gradeSubmission, type GradeEnv } from "../grading/grade-run.js";
-import { chooseIsolation } from "../grading/isolation.js";
+import { accessMessage, kernelUserProblem, requireProblem } from "../grading/isolation-check.js";
+import { chooseIsolation, isolationAvailable, type Isolation } from "../grading/isolation.js";
 import { writeAtomic } from "../grading/notebook.js";
 import { feedbackHtml, gradescopeResults, type GradescopeResults } from "../grading/results.js";
 import { defaultPython, launcherPath, missingJupyter, packageRoot, probeJupyter } from "../jupyter-env.js";
 import { CommandError, EXIT } from "./command-error.js";
 
-export interface GradeOptions { autograder: string; out?: string; jobs?: string; gradescope?: boolean; cellTimeout?: string; totalTimeout?: string; python?: string }
+export interface GradeOptions { autograder: string; out?: string; jobs?: string; gradescope?: boolean; cellTimeout?: string; totalTimeout?: string; python?: string; isolation?: string }
+
+const ISOLATIONS = ["auto", "namespaces", "user", "none"];
 
 /**
  * The submissions under `target`: the file itself; in a folder with one notebook (Gradescope's
@@ -48,6 +51,36 @@ export function csvField(s: string | number): string {
 function progressBar(done: number, total: number, width = 30): string {
   const n = Math.round((done / total) * width);
   return `[${"#".repeat(n)}${"-".repeat(width - n)}] ${done}/${total}`;
+}
+
+/**
+ * The isolation to grade with: --isolation, else DEEPROB_GRADE_ISOLATION, else the strongest
+ * the machine allows. A mode the machine cannot provide is an error, not a silent downgrade.
+ * @example pickIsolation("none") // => "none"
+ */
+export function pickIsolation(option: string | undefined): Isolation {
+  if (option !== undefined && !ISOLATIONS.includes(option)) throw new CommandError(`grade: --isolation expects one of ${ISOLATIONS.join(", ")}, got "${option}"`, EXIT.badInput);
+  const mode = option === undefined || option === "auto" ? chooseIsolation() : (option as Isolation);
+  if (mode === "namespaces" && !isolationAvailable()) throw new CommandError("grade: isolation \"namespaces\" needs unprivileged user namespaces (`unshare --user --map-root-user --mount --pid` failed here); use --isolation user (as root) or --isolation none", EXIT.environment);
+  if (mode === "user" && process.getuid?.() !== 0) throw new CommandError(`grade: isolation "user" runs kernels as nobody and needs root (this is uid ${process.getuid?.() ?? "unknown"}); use --isolation namespaces or none`, EXIT.environment);
+  return mode;
+}
+
+/** Fails fast when nobody cannot reach the files the kernel needs (else every question scores 0). */
+function checkKernelUser(env: GradeEnv): void {
+  const root = packageRoot();
+  const resolve = (id: string, from: string) => { try { return require.resolve(id, { paths: [from] }); } catch { return null; } };
+  const tslab = resolve("tslab/package.json", root);
+  const files = [env.launcher, env.runtime, path.join(root, "dist", "lib", "index.js"), path.join(root, "dist", "kernel-ext", "index.js"), tslab,
+    tslab && resolve("@tslab/typescript-for-tslab", path.dirname(tslab)), tslab && resolve("zeromq", path.dirname(tslab))].filter((f): f is string => !!f);
+  let problem;
+  try {
+    problem = kernelUserProblem([{ path: process.execPath, exec: true }, ...files.map((f) => ({ path: f }))]) ??
+      requireProblem([env.runtime, path.join(root, "dist", "kernel-ext", "converter.js")]);
+  } catch (e) {
+    throw new CommandError(`grade: --isolation user: ${(e as Error).message}`, EXIT.environment);
+  }
+  if (problem) throw new CommandError(accessMessage(problem, root), EXIT.environment);
 }
 
 function writeResults(dir: string, title: string, r: GradescopeResults): void {
@@ -89,14 +122,15 @@ export async function grade(target: string, opts: GradeOptions): Promise<number>
   const python = opts.python ?? defaultPython();
   const missing = missingJupyter(probeJupyter(python), ["nbclient", "nbformat", "jupyter_client"], "grade");
   if (missing) throw new CommandError(missing, EXIT.environment);
-  const env: GradeEnv = { python, launcher: launcherPath(), runtime: path.join(packageRoot(), "dist", "kernel-ext", "grading", "runtime.js"), hide: [path.resolve(opts.autograder)], isolation: chooseIsolation() };
+  const env: GradeEnv = { python, launcher: launcherPath(), runtime: path.join(packageRoot(), "dist", "kernel-ext", "grading", "runtime.js"), hide: [path.resolve(opts.autograder)], isolation: pickIsolation(opts.isolation) };
+  if (!fs.existsSync(env.runtime)) throw new CommandError(`grade: ${env.runtime} is missing; run \`npm run build\` first`, EXIT.environment);
+  if (env.isolation === "user") checkKernelUser(env);
   if (env.isolation === "none") process.stderr.write("grade: note: neither user namespaces nor root are available here, so submissions could read the autograder folder (hidden tests)\n");
   if (env.isolation === "user") {
     // The kernel runs as nobody: keep the bundle (hidden tests) unreadable to it.
     for (const f of ["tests.json"]) fs.chmodSync(path.join(opts.autograder, f), 0o600);
     fs.chmodSync(opts.autograder, 0o700);
   }
-  if (!fs.existsSync(env.runtime)) throw new CommandError(`grade: ${env.runtime} is missing; run \`npm run build\` first`, EXIT.environment);
   const out = path.resolve(opts.out ?? "graded");
 
   if (single) {
@@ -145,11 +179,12 @@ export function register(program: Command): void {
     .option("--gradescope", "treat the folder as one Gradescope submission (results.json directly in --out)")
     .option("--cell-timeout <seconds>", "override the bundle's per-cell time limit")
     .option("--total-timeout <seconds>", "override the bundle's per-submission time limit")
+    .option("--isolation <mode>", "keep kernels from the hidden tests: namespaces (unshare), user (run as nobody; root only), none (trusted runs), or auto (default: DEEPROB_GRADE_ISOLATION, else the strongest available)")
     .addHelpText("after", `
 Each submission runs in a fresh kernel: the student's code cells (their test cells are never
 run), then each question's original tests, public and hidden. A loop scores "timed out", a
 crash restarts the kernel; results.json is always written. Exit codes: 0 graded, 2 bad input,
-3 Jupyter missing.`)
+3 environment (Jupyter missing, or files the isolated kernel user cannot read).`)
     .action(async (submission: string, opts: GradeOptions) => {
       process.exitCode = await grade(submission, opts);
     });

@@ -83,7 +83,7 @@ export function readNotebook(file: string): Notebook {
  * half-written file; a crash leaves the old one).
  * @example writeAtomic("graded/results.json", JSON.stringify(results))
  */
-export function writeAtomic(file: string, data: string, mode?: number): void {
+export function writeAtomic(file: string, data: string | Uint8Array, mode?: number): void {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   fs.writeFileSync(tmp, data, mode === undefined ? undefined : { mode });
   fs.renameSync(tmp, file);
