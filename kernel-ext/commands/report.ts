@@ -1,8 +1,8 @@
 // `deeprob-ts report <notebook|folder> --to html|pdf [--no-input] [--out dir]`: executes each
 // notebook through the deeprob-ts kernel (the `run` command, so errors read the same) and
 // exports it, as `jupyter nbconvert --execute --to html|webpdf` would, but offline: HTML with
-// require.js and Plotly inline (interactive figures), PDF printed by headless Chromium from an
-// HTML that prefers the static PNG/SVG of each figure.
+// require.js and Plotly inline (interactive figures) and math typeset into SVG at export time,
+// PDF printed by headless Chromium from an HTML that prefers the static PNG/SVG of each figure.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { defaultPython } from "../jupyter-env.js";
 import { CommandError, EXIT } from "./command-error.js";
-import { exportHtml } from "../report/nbconvert.js";
+import { exportHtml, type ExportResult } from "../report/nbconvert.js";
 import { printPdf } from "../report/pdf.js";
 
 export type ReportFormat = "html" | "pdf";
@@ -45,6 +45,16 @@ function execute(input: string, output: string): Promise<void> {
 }
 
 /**
+ * One stderr line per formula MathJax could not parse (the report still gets written, with
+ * that formula as red TeX source, as Jupyter shows it).
+ * @example mathWarnings("01.ipynb", { formulas: 3, mathErrors: [{ tex: "\\frac{1}", message: "Missing argument for \\frac" }] })
+ * // ['report: warning: 01.ipynb: TeX error in "\\frac{1}": Missing argument for \\frac (shown as red source in the report)']
+ */
+export function mathWarnings(input: string, result: ExportResult): string[] {
+  return result.mathErrors.map((e) => `report: warning: ${input}: TeX error in "${e.tex.replace(/\s+/g, " ").trim()}": ${e.message} (shown as red source in the report)`);
+}
+
+/**
  * Executes and exports each notebook; returns the written report files.
  * @example await buildReports("notebooks/lectures", { to: "html", noInput: false, out: "reports" })
  */
@@ -62,11 +72,13 @@ export async function buildReports(target: string, opts: { to: ReportFormat; noI
       await execute(input, executed);
       if (opts.to === "html") {
         const file = path.join(opts.out, `${name}.html`);
-        await exportHtml(python, executed, file, { noInput: opts.noInput, staticFigures: false, linkExtension: ".html" });
+        const result = await exportHtml(python, executed, file, { noInput: opts.noInput, staticFigures: false, linkExtension: ".html" });
+        for (const w of mathWarnings(input, result)) process.stderr.write(w + "\n");
         written.push(file);
       } else {
         const html = path.join(work, `${name}.html`);
-        await exportHtml(python, executed, html, { noInput: opts.noInput, staticFigures: true, linkExtension: ".pdf" });
+        const result = await exportHtml(python, executed, html, { noInput: opts.noInput, staticFigures: true, linkExtension: ".pdf" });
+        for (const w of mathWarnings(input, result)) process.stderr.write(w + "\n");
         const file = path.join(opts.out, `${name}.pdf`);
         await printPdf(html, file);
         written.push(file);
@@ -88,7 +100,7 @@ export function register(program: Command): void {
     .option("--to <format>", "html or pdf", "html")
     .option("--no-input", "hide code cells (as nbconvert --no-input)")
     .option("--out <dir>", "folder for the reports", "reports")
-    .addHelpText("after", "\nCell tags remove-input, remove-cell and remove-output are honoured (nbconvert's TagRemovePreprocessor).\nMath is typeset by the local MathJax in /usr/share/javascript/mathjax (libjs-mathjax).")
+    .addHelpText("after", "\nCell tags remove-input, remove-cell and remove-output are honoured (nbconvert's TagRemovePreprocessor).\nMath in markdown ($…$, $$…$$, \\\\(…\\\\) and \\\\[…\\\\] as Jupyter reads them, \\begin{align}…) is typeset\ninto SVG at export time (MathJax 3, with hidden MathML for screen readers): a report needs no\nMathJax, fonts or network to show it. A formula with a TeX error is shown as red source and\nnamed in a warning on stderr.")
     .action(async (target: string, o: { to: ReportFormat; input: boolean; out: string }) => {
       await buildReports(target, { to: o.to, noInput: !o.input, out: o.out });
     });

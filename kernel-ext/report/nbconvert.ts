@@ -1,16 +1,16 @@
 // Exporting an executed notebook to HTML with Debian's nbconvert (the `lab` template), with the
 // cell tags `remove-input`, `remove-cell` and `remove-output` honoured by nbconvert's own
-// TagRemovePreprocessor, then made to work offline: the require.js that nbconvert links from a
-// CDN is inlined from /usr/share/javascript (Debian's libjs-requirejs).
+// TagRemovePreprocessor, then made self-contained: the require.js that nbconvert links from a
+// CDN is inlined from /usr/share/javascript (Debian's libjs-requirejs), and the math is typeset
+// into SVG here (math.ts) instead of by a MathJax linked from this machine.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { CommandError, EXIT } from "../commands/command-error.js";
+import { stripMathJax, typesetMath, type MathError } from "./math.js";
 
 /** Where Debian keeps the JavaScript nbconvert's templates link to a CDN. */
 export const SYSTEM_JS = "/usr/share/javascript";
-/** MathJax 2 loads its pieces on demand, so it is linked from the local Debian copy (no network), not inlined. */
-export const LOCAL_MATHJAX = `file://${SYSTEM_JS}/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe`;
 
 export interface ExportOptions {
   /** Drop every input cell (nbconvert --no-input). */
@@ -41,7 +41,6 @@ export function nbconvertConfig(opts: ExportOptions): string {
     "c.TagRemovePreprocessor.remove_cell_tags = {'remove-cell'}",
     "c.TagRemovePreprocessor.remove_input_tags = {'remove-input'}",
     "c.TagRemovePreprocessor.remove_all_outputs_tags = {'remove-output'}",
-    `c.HTMLExporter.mathjax_url = ${JSON.stringify(LOCAL_MATHJAX)}`,
   ];
   if (opts.noInput) lines.push("c.TemplateExporter.exclude_input = True", "c.TemplateExporter.exclude_input_prompt = True", "c.TemplateExporter.exclude_output_prompt = True");
   if (opts.staticFigures) {
@@ -69,11 +68,20 @@ function runPython(python: string, args: string[]): Promise<{ code: number | nul
   });
 }
 
+/** What an export found worth telling the user. */
+export interface ExportResult {
+  /** Formulas typeset into the page. */
+  formulas: number;
+  /** Formulas with TeX errors, shown in the page as red source. */
+  mathErrors: MathError[];
+}
+
 /**
- * Exports `executed` (an .ipynb with outputs) to `outFile` (.html), self-contained except for
- * MathJax's local copy. Throws a CommandError with nbconvert's message on failure.
+ * Exports `executed` (an .ipynb with outputs) to `outFile` (.html), self-contained: scripts
+ * inline, math already typeset. Throws a CommandError with nbconvert's message on failure.
+ * @example await exportHtml("/usr/bin/python3", "run/01.ipynb", "reports/01.html", { noInput: false, staticFigures: false }) // { formulas: 42, mathErrors: [] }
  */
-export async function exportHtml(python: string, executed: string, outFile: string, opts: ExportOptions): Promise<void> {
+export async function exportHtml(python: string, executed: string, outFile: string, opts: ExportOptions): Promise<ExportResult> {
   const dir = fs.mkdtempSync(path.join(path.dirname(outFile), ".report-"));
   try {
     const config = path.join(dir, "report_config.py");
@@ -84,10 +92,18 @@ export async function exportHtml(python: string, executed: string, outFile: stri
     if (r.code !== 0 || !fs.existsSync(produced)) throw new CommandError(`report: nbconvert could not export ${executed} to HTML:\n${r.stderr.trim()}`, EXIT.failed);
     const requireJs = fs.readFileSync(path.join(SYSTEM_JS, "requirejs", "require.min.js"), "utf8");
     let html = inlineRequireJs(fs.readFileSync(produced, "utf8"), requireJs);
+    let math;
+    try {
+      math = await typesetMath(stripMathJax(html));
+    } catch (e) {
+      throw new CommandError(`report: typesetting the math of ${executed} failed (a MathJax bug, not your TeX): ${(e as Error).stack ?? String(e)}`, EXIT.failed);
+    }
+    html = math.html;
     // Printed pages cannot scroll: wrap long code lines instead of cutting them off.
     html = html.replace("</head>", `<style>@media print { pre { white-space: pre-wrap; overflow-wrap: anywhere; } }</style>\n</head>`);
     if (opts.linkExtension) html = relinkNotebooks(html, opts.linkExtension);
     fs.writeFileSync(outFile, html);
+    return { formulas: math.formulas, mathErrors: math.errors };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /**
- * Prints `htmlFile` to `pdfFile` (A4, backgrounds on), after MathJax (if any) has typeset.
+ * Prints `htmlFile` to `pdfFile` (A4, backgrounds on).
  * @example await printPdf("reports/01.html", "reports/01.pdf")
  */
 export async function printPdf(htmlFile: string, pdfFile: string): Promise<void> {
@@ -21,12 +21,7 @@ export async function printPdf(htmlFile: string, pdfFile: string): Promise<void>
   try {
     const page = await context.newPage();
     await page.goto(`file://${path.resolve(htmlFile)}`, { waitUntil: "load" });
-    // MathJax 2 typesets asynchronously; wait for its queue when it is present.
-    await page.evaluate(() => new Promise<void>((resolve) => {
-      const mj = (globalThis as unknown as { MathJax?: { Hub?: { Queue: (f: () => void) => void } } }).MathJax;
-      if (mj?.Hub) mj.Hub.Queue(() => resolve()); else resolve();
-      setTimeout(resolve, 10_000);
-    }));
+    // Nothing to wait for after "load": the math is SVG already (typeset at export, math.ts).
     await page.pdf({ path: pdfFile, format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" } });
   } finally {
     await context.close();

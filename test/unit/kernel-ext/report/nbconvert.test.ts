@@ -1,15 +1,15 @@
 // The pure parts of the report exporter: nbconvert's config and the require.js inlining.
 import { describe, expect, it } from "vitest";
-import { inlineRequireJs, LOCAL_MATHJAX, nbconvertConfig, relinkNotebooks } from "../../../../kernel-ext/report/nbconvert";
+import { inlineRequireJs, nbconvertConfig, relinkNotebooks } from "../../../../kernel-ext/report/nbconvert";
 
 describe("nbconvertConfig", () => {
-  it("always enables the TagRemovePreprocessor with the three tags and the local MathJax", () => {
+  it("always enables the TagRemovePreprocessor with the three tags, and links no MathJax (math is typeset at export)", () => {
     const c = nbconvertConfig({ noInput: false, staticFigures: false });
     expect(c).toContain("c.TagRemovePreprocessor.enabled = True");
     expect(c).toContain("c.TagRemovePreprocessor.remove_cell_tags = {'remove-cell'}");
     expect(c).toContain("c.TagRemovePreprocessor.remove_input_tags = {'remove-input'}");
     expect(c).toContain("c.TagRemovePreprocessor.remove_all_outputs_tags = {'remove-output'}");
-    expect(c).toContain(`c.HTMLExporter.mathjax_url = "${LOCAL_MATHJAX}"`);
+    expect(c).not.toContain("mathjax");
     expect(c).not.toContain("exclude_input");
     expect(c).not.toContain("display_data_priority");
   });
