@@ -5,6 +5,8 @@
 import type { Generator } from "../random/index.js";
 import { Tensor } from "../tensor/tensor.js";
 import { checkRng, uniform } from "./transforms/transform.js";
+import { cropFlipJitterJS } from "./batched-js.js";
+import { cropFlipJitterWasm } from "./batched-wasm.js";
 
 /** Options, with the transforms' parameter names. */
 export interface CropFlipJitterOptions {
@@ -75,59 +77,40 @@ export function makeCropFlipJitterParams(n: number, side: number, options: CropF
   return params;
 }
 
-// torchvision's luma weights, float32 as its kernels use them
-const WR = Math.fround(0.2989), WG = Math.fround(0.587), WB = Math.fround(0.114);
-
 /**
  * Applies drawn parameters to a uint8 NHWC batch; returns float32 NHWC in [0, 1]. Pure: the input is not touched.
+ * Runs the wasm kernel (split between two threads) where the engine has WebAssembly SIMD, else the
+ * JS reference; both give the same bytes.
  * @example applyCropFlipJitter(batch, makeCropFlipJitterParams(n, 32, {}, rng(0))).shape // [n, 32, 32, 3]
  */
 export function applyCropFlipJitter(batch: Tensor, params: CropFlipJitterParams): Tensor {
   const [n, side] = checkBatch(batch);
-  if (params.top.length !== n) throw new RangeError(`applyCropFlipJitter: parameters for ${params.top.length} images, batch of ${n}`);
+  checkParams(params, n, side);
   const src = batch.contiguous();
-  const data = src.data as Uint8Array, base = src.offset;
-  const S = params.size, pad = params.padding, per = S * S * 3, inPer = side * side * 3, rowIn = side * 3;
-  const out = new Float32Array(n * per);
-  // Every op is the same pointwise function of the input byte, except for the contrast mean (one
-  // scalar per image). So per image: channel histograms of the window give the mean; a 256-entry
-  // table then maps each source byte (padding is byte 0) straight to its output value.
-  const hist = new Int32Array(768), f = new Float64Array(256), lut = new Float32Array(256);
+  const data = src.data as Uint8Array, S = params.size;
+  const out = cropFlipJitterWasm(data, src.offset, n, side, params) ?? cropFlipJitterJS(data, src.offset, n, side, params);
+  return new Tensor(out, [n, S, S, 3]);
+}
+
+// Parameters may come from the user, not only from makeCropFlipJitterParams: the kernels index
+// memory by them, so they are checked here.
+function checkParams(p: CropFlipJitterParams, n: number, side: number): void {
+  const name = "applyCropFlipJitter";
+  for (const k of ["top", "left", "flip", "brightnessFirst", "brightness", "contrast"] as const) {
+    if (p[k]?.length !== n) throw new RangeError(`${name}: params.${k} must have one entry per image (${n}); got ${p[k]?.length}`);
+  }
+  if (!Number.isInteger(p.padding) || p.padding < 0) throw new RangeError(`${name}: params.padding must be a non-negative integer; got ${p.padding}`);
+  const span = side + 2 * p.padding;
+  if (!Number.isInteger(p.size) || p.size < 1 || p.size > span) throw new RangeError(`${name}: params.size must be an integer in [1, ${span}]; got ${p.size}`);
   for (let i = 0; i < n; i++) {
-    const top = params.top[i] - pad, left = params.left[i] - pad, flip = params.flip[i] === 1;
-    const b = params.brightness[i], c = params.contrast[i], bFirst = params.brightnessFirst[i] === 1;
-    const s0 = base + i * inPer;
-    const y0 = Math.max(0, top), y1 = Math.min(side, top + S), x0 = Math.max(0, left), x1 = Math.min(side, left + S);
-    hist.fill(0);
-    for (let y = y0; y < y1; y++) {
-      const e = s0 + y * rowIn + x1 * 3;
-      for (let s = s0 + y * rowIn + x0 * 3; s < e; s += 3) { hist[data[s]]++; hist[256 + data[s + 1]]++; hist[512 + data[s + 2]]++; }
+    const t = p.top[i], l = p.left[i];
+    if (!(t >= 0 && t <= span - p.size && l >= 0 && l <= span - p.size)) {
+      throw new RangeError(`${name}: image ${i}: top and left must be in [0, ${span - p.size}] (padded side ${span}, crop ${p.size}); got ${t}, ${l}`);
     }
-    // the image as ColorJitter's second op sees it: brightness applied (clamped at 1) or not yet
-    for (let v = 0; v < 256; v++) f[v] = bFirst ? Math.fround(Math.min((v / 255) * b, 1)) : Math.fround(v / 255);
-    let graySum = 0; // padded pixels are 0 and add nothing
-    for (let v = 1; v < 256; v++) graySum += (WR * hist[v] + WG * hist[256 + v] + WB * hist[512 + v]) * f[v];
-    const m = (1 - c) * Math.fround(graySum / (S * S));
-    for (let v = 0; v < 256; v++) {
-      let x = c * f[v] + m;
-      x = x < 0 ? 0 : x > 1 ? 1 : x;
-      lut[v] = bFirst ? x : Math.min(x * b, 1);
-    }
-    const pad0 = lut[0];
-    let o = i * per;
-    for (let y = 0; y < S; y++) {
-      const sy = top + y;
-      if (sy < 0 || sy >= side) { out.fill(pad0, o, o + S * 3); o += S * 3; continue; }
-      const row = s0 + sy * rowIn;
-      for (let x = 0; x < S; x++, o += 3) {
-        const sx = left + (flip ? S - 1 - x : x);
-        if (sx < 0 || sx >= side) { out[o] = pad0; out[o + 1] = pad0; out[o + 2] = pad0; continue; }
-        const s = row + sx * 3;
-        out[o] = lut[data[s]]; out[o + 1] = lut[data[s + 1]]; out[o + 2] = lut[data[s + 2]];
-      }
+    if (!(Number.isFinite(p.brightness[i]) && p.brightness[i] >= 0 && Number.isFinite(p.contrast[i]) && p.contrast[i] >= 0)) {
+      throw new RangeError(`${name}: image ${i}: brightness and contrast factors must be finite and >= 0 (torchvision); got ${p.brightness[i]}, ${p.contrast[i]}`);
     }
   }
-  return new Tensor(out, [n, S, S, 3]);
 }
 
 /**

@@ -2,3 +2,4 @@
 export { gemm_f32 } from "./gemm";
 export { unary_f32, binary_f32, affine_f32, reduce_f32 } from "./maps";
 export { fill_f32_f64 } from "./rng";
+export { crop_flip_jitter_u8, crop_flip_jitter_claim } from "./augment";

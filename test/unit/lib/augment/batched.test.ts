@@ -54,5 +54,12 @@ describe("randomCropFlipJitter (fused CIFAR recipe)", () => {
   it("refuses what it cannot do", () => {
     expect(() => randomCropFlipJitter(new Tensor(new Float32Array(12), [1, 2, 2, 3]), {}, rng(0))).toThrow(/expected a uint8 RGB batch \[N, H, W, 3\] \(NHWC\); got float32 \[1, 2, 2, 3\]/);
     expect(() => randomCropFlipJitter(batch(1, 4), { size: 20 }, rng(0))).toThrow(/size must be an integer in \[1, 12\]/);
+    // hand-made parameters index memory, so they are checked before any kernel runs
+    const x = batch(2, 4), ok = () => makeCropFlipJitterParams(2, 4, { padding: 1 }, rng(0));
+    expect(() => applyCropFlipJitter(x, { ...ok(), top: new Int32Array([0, 3]) })).toThrow(/applyCropFlipJitter: image 1: top and left must be in \[0, 2\] \(padded side 6, crop 4\); got 3, /);
+    expect(() => applyCropFlipJitter(x, { ...ok(), left: new Int32Array([-1, 0]) })).toThrow(/image 0: top and left must be in \[0, 2\]/);
+    expect(() => applyCropFlipJitter(x, { ...ok(), flip: new Uint8Array(3) })).toThrow(/applyCropFlipJitter: params.flip must have one entry per image \(2\); got 3/);
+    expect(() => applyCropFlipJitter(x, { ...ok(), contrast: new Float64Array([1, -0.5]) })).toThrow(/image 1: brightness and contrast factors must be finite and >= 0 \(torchvision\); got [0-9.]+, -0.5/);
+    expect(() => applyCropFlipJitter(x, { ...ok(), size: 7 })).toThrow(/params.size must be an integer in \[1, 6\]; got 7/);
   });
 });

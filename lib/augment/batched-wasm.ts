@@ -1,0 +1,76 @@
+// The fused CIFAR recipe (batched.ts) through the wasm kernel (lib/kernels/wasm/augment.as),
+// split by image between this thread and the worker. Parameters are drawn before this runs, so
+// the bytes are the same for one or two threads, and the same as the JS path (tests pin both).
+import type { CropFlipJitterParams } from "./batched.js";
+import { alloc, f32, f64, resetArena, runtime } from "../kernels/runtime.js";
+import { runPair, workerReady } from "../kernels/pool.js";
+
+/** f64 values per image in the kernel's parameter block (wasm/augment.as NP). */
+const NP = 6;
+/** Scratch bytes per thread (wasm/augment.as AUGMENT_SCRATCH). */
+const SCRATCH = 8192;
+/** Below this many images one thread does it all (a worker wake-up costs tens of microseconds, an image ~5 us). */
+const MIN_THREAD_IMAGES = 64;
+/** Images per claimed block: 16 CIFAR outputs are 192 KiB, still in the L2 cache when copied out. */
+const BLOCK = 16;
+
+let u8View: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+
+/** A Uint8Array over all of wasm memory (recreated after growth), as runtime.ts's f32(). */
+function u8(): Uint8Array<ArrayBufferLike> {
+  const buf = runtime()!.memory.buffer;
+  if (u8View.buffer !== buf || u8View.length !== buf.byteLength) u8View = new Uint8Array(buf);
+  return u8View;
+}
+
+/**
+ * Runs the kernel on `n` images (uint8 HWC, `side` square, contiguous from `src[so]`) into a new
+ * float32 array; null when this engine has no wasm SIMD, so the caller runs the JS reference.
+ * All data movement is here: copy the batch and parameters in, compute, copy the result out.
+ *
+ * With two threads, both claim blocks of images from one atomic counter, and this thread also
+ * copies finished blocks out (only it can write the JS result array): copying out a fresh 12 MB
+ * array costs about as much as computing it, so a fixed half/half split would leave the worker idle.
+ */
+export function cropFlipJitterWasm(src: Uint8Array, so: number, n: number, side: number, params: CropFlipJitterParams): Float32Array | null {
+  const rt = runtime();
+  if (rt === null) return null;
+  const S = params.size, inPer = side * side * 3, per = S * S * 3, blocks = Math.ceil(n / BLOCK);
+  resetArena();
+  const pSrc = alloc(n * inPer), pPar = alloc(n * NP * 8), pOut = alloc(n * per * 4), pScr = alloc(2 * SCRATCH);
+  const pCtl = alloc(4 * (1 + blocks));
+  u8().set(src.subarray(so, so + n * inPer), pSrc);
+  const P = f64(), q = pPar >> 3;
+  for (let i = 0; i < n; i++) {
+    const r = q + i * NP;
+    P[r] = params.top[i]; P[r + 1] = params.left[i]; P[r + 2] = params.flip[i]; P[r + 3] = params.brightnessFirst[i];
+    P[r + 4] = params.brightness[i]; P[r + 5] = params.contrast[i];
+  }
+  const kernel = rt.exports.crop_flip_jitter_u8 as (...a: number[]) => void;
+  const out = new Float32Array(n * per), mem = f32();
+  // ctl[0]: next unclaimed block; ctl[1 + b]: block b done
+  const ctl = new Int32Array(rt.memory.buffer, pCtl, 1 + blocks).fill(0);
+  const compute = (b: number): void => {
+    kernel(pSrc, side, S, params.padding, pPar, b * BLOCK, Math.min(n, (b + 1) * BLOCK), pOut, pScr);
+    Atomics.store(ctl, 1 + b, 1);
+  };
+  const copyOut = (b: number): void => {
+    const e0 = b * BLOCK * per, e1 = Math.min(n, (b + 1) * BLOCK) * per;
+    out.set(mem.subarray((pOut >> 2) + e0, (pOut >> 2) + e1), e0);
+  };
+  const shared = (): void => {
+    for (let next = 0; next < blocks;) {
+      if (Atomics.load(ctl, 1 + next) === 1) { copyOut(next++); continue; }
+      const b = Atomics.add(ctl, 0, 1);
+      if (b < blocks) { compute(b); continue; }
+      // the worker holds block `next`; if it has failed, do the block here (same bytes)
+      if (Atomics.wait(ctl, 1 + next, 0, 50) === "timed-out" && !workerReady()) compute(next);
+    }
+  };
+  if (n >= MIN_THREAD_IMAGES && workerReady()) {
+    runPair(["crop_flip_jitter_claim", pSrc, side, S, params.padding, pPar, n, BLOCK, pOut, pScr + SCRATCH, pCtl], shared);
+  } else {
+    shared();
+  }
+  return out;
+}
