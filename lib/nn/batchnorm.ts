@@ -30,19 +30,15 @@ export interface BatchNormFunctionOptions {
   momentum?: number | null;
   /** Added to the variance (default 1e-5). */
   eps?: number;
-  /** Scale γ per channel, shape [C] (default: none, i.e. 1). */
+  /** Scale γ and shift β per channel, shape [C] (default: none, i.e. γ = 1, β = 0). */
   weight?: Tensor | null;
-  /** Shift β per channel, shape [C] (default: none, i.e. 0). */
   bias?: Tensor | null;
 }
 
-/** What a batch-norm forward saved for its backward. */
+/** What a batch-norm forward saved for its backward: x̂ = (x - mean)·invstd, invstd = 1/sqrt(var + eps) per channel, the weight used. */
 export interface BatchNormCache {
-  /** (x - mean)·invstd, the normalized input. */
   readonly xhat: Float64Array;
-  /** 1/sqrt(var + eps) per channel. */
   readonly invstd: Float64Array;
-  /** The weight used (null: none). */
   readonly gamma: Float64Array | null;
   readonly hasBias: boolean;
   readonly training: boolean;
@@ -77,6 +73,7 @@ function checkPerChannel(op: string, name: string, t: unknown, c: number, x: Ten
 
 /** The one implementation of the forward; `op` names the caller in errors. Validates everything before it mutates the state. */
 function normalize(op: string, x: Tensor, state: BatchNormState | null, opts: BatchNormFunctionOptions): { out: Tensor; cache: BatchNormCache } {
+  if (typeof opts?.training !== "boolean") throw new TypeError(`${op}: pass the mode explicitly: ${op}(x, state, { training: true }) or ${op}(x, state, { training: false })`);
   const training = opts.training;
   const momentum = checkMomentum(op, opts.momentum), eps = checkEps(op, opts.eps);
   const d = floatData(x, op);
@@ -155,11 +152,6 @@ function gradients(op: string, dout: Tensor, cache: BatchNormCache): { dx: Tenso
   return { dx: wrap(dx, shape), dgamma, dbeta };
 }
 
-function requireTraining(op: string, opts: BatchNormFunctionOptions | undefined): BatchNormFunctionOptions {
-  if (typeof opts?.training !== "boolean") throw new TypeError(`${op}: pass the mode explicitly: ${op}(x, state, { training: true }) or ${op}(x, state, { training: false })`);
-  return opts;
-}
-
 /**
  * Fresh running statistics for `numFeatures` channels: mean 0, variance 1, no batches (PyTorch's initial buffers).
  * @example const state = batchNormState(3); // { runningMean: [0, 0, 0], runningVar: [1, 1, 1], numBatchesTracked: 0 }
@@ -178,7 +170,7 @@ export function batchNormState(numFeatures: number, opts: { dtype?: FloatDType }
  * const { dx, dweight, dbias } = batchNormBackward(dout, cache);
  */
 export function batchNormForward(x: Tensor, state: BatchNormState | null, opts: BatchNormFunctionOptions): { out: Tensor; cache: BatchNormCache } {
-  return normalize("batchNormForward", x, state, requireTraining("batchNormForward", opts));
+  return normalize("batchNormForward", x, state, opts);
 }
 
 /**
@@ -204,7 +196,7 @@ export function batchNormBackward(dout: Tensor, cache: BatchNormCache): BatchNor
  * batchNorm(x, state, { training: true, momentum: null }); // cumulative average over batches
  */
 export function batchNorm(x: Tensor, state: BatchNormState | null, opts: BatchNormFunctionOptions): Tensor {
-  return normalize("batchNorm", x, state, requireTraining("batchNorm", opts)).out;
+  return normalize("batchNorm", x, state, opts).out;
 }
 
 export interface BatchNormOptions {
