@@ -56,8 +56,9 @@ export function kernelUserProblem(needed: readonly Needed[], wrap: (argv: string
   for (const n of needed) {
     const abs = path.resolve(n.path);
     const kind = n.exec ? "x" : "r";
-    args.push(abs, kind);
+    // The real path first: a blocked folder behind a symlink is then named as itself.
     try { const real = fs.realpathSync(abs); if (real !== abs) args.push(real, kind); } catch { /* missing: the walk reports it */ }
+    args.push(abs, kind);
   }
   const argv = wrap(["/bin/sh", "-c", WALK, "sh", ...args]);
   const r = spawnSync(argv[0], argv.slice(1), { encoding: "utf8", timeout: 30_000 });
