@@ -1,7 +1,7 @@
-// Block fills through the wasm module (wasm/rng.as): rounds of whole blocks, split between
-// this thread and the worker by block, generated into wasm memory and copied out. Blocks are
-// the unit of determinism (fill.ts), so the split never changes a byte.
-import { alloc, f32, f64, resetArena, runtime } from "./runtime.js";
+// Block fills through the wasm module (wasm/rng.as), split between this thread and the worker
+// by block: straight into a resident output, else in rounds generated into wasm memory and
+// copied out. Blocks are the unit of determinism (fill.ts), so the split never changes a byte.
+import { addressOf, alloc, f32, f64, resetArena, runtime } from "./runtime.js";
 import { runPair, workerReady } from "./pool.js";
 import { below } from "./fill-js.js";
 
@@ -20,11 +20,23 @@ export function fillWasm(kind: "normal" | "uniform", out: Float32Array | Float64
   const top = kind === "uniform" ? below(b, !wide) : 0;
   const blocks = Math.ceil(n / block);
   const threads = blocks >= 2 && workerReady() ? 2 : 1;
+  const fill = rt.exports.fill_f32_f64 as (...x: number[]) => void;
+  const code = kind === "normal" ? 0 : 1;
+  const po = addressOf(out);
+  if (po >= 0) {
+    // In place: each thread writes its half of the blocks (and takes its own page faults).
+    if (threads === 2) {
+      const mid = Math.ceil(blocks / 2);
+      runPair(["fill_f32_f64", code, wide, po + mid * block * size, n, mid, blocks, k0, k1, a, b, top],
+        () => fill(code, wide, po, n, 0, mid, k0, k1, a, b, top));
+    } else {
+      fill(code, wide, po, n, 0, blocks, k0, k1, a, b, top);
+    }
+    return true;
+  }
   const perRound = threads * ROUND;
   resetArena();
   const p = alloc(perRound * block * size);
-  const fill = rt.exports.fill_f32_f64 as (...x: number[]) => void;
-  const code = kind === "normal" ? 0 : 1;
   for (let b0 = 0; b0 < blocks; b0 += perRound) {
     const b1 = Math.min(blocks, b0 + perRound);
     if (threads === 2 && b1 - b0 >= 2) {

@@ -1,7 +1,8 @@
-// float32 GEMM through the wasm module: copy A and B into wasm memory, split C's columns
-// between this thread and the worker, copy C back applying alpha and beta.
+// float32 GEMM through the wasm module: resident operands are used in place, others are copied
+// into wasm memory; C's columns are split between this thread and the worker; C is written in
+// place when resident (alpha 1, beta 0, unit column stride), else copied back applying alpha and beta.
 import type { MatrixView } from "./types.js";
-import { alloc, f32, READY, resetArena, runtime, SCRATCH } from "./runtime.js";
+import { addressOf, alloc, f32, READY, resetArena, runtime, SCRATCH } from "./runtime.js";
 import { runPair, workerReady } from "./pool.js";
 
 const KC = 256, NR = 8;
@@ -15,7 +16,7 @@ function copyIn(v: MatrixView<Float32Array>, rows: number, cols: number): number
   const r = (rows - 1) * v.rowStride, c = (cols - 1) * v.colStride;
   const lo = v.offset + Math.min(0, r) + Math.min(0, c), hi = v.offset + Math.max(0, r) + Math.max(0, c);
   const p = alloc((hi - lo + 1) * 4);
-  f32().set(v.data.subarray(lo, hi + 1), p >> 2);
+  f32().set(v.data.subarray(lo, hi + 1), p >>> 2);
   return p + (v.offset - lo) * 4;
 }
 
@@ -29,13 +30,15 @@ export function gemmWasm(m: number, n: number, k: number, a: MatrixView<Float32A
   const threads = k > 0 && m * n * k >= MIN_THREAD_MACS && n >= 2 * NR && workerReady() ? 2 : 1;
   // Pipelined copy: with a row-major B, this thread copies B in KC-row slabs while the worker
   // already multiplies the slabs that have arrived (it waits on a counter in shared memory).
-  const pipelined = threads === 2 && b.colStride === 1 && b.rowStride >= n;
-  const pa = k > 0 ? copyIn(a, m, k) : 0;
-  const pb = k > 0 ? (pipelined ? alloc(((k - 1) * b.rowStride + n) * 4) : copyIn(b, k, n)) : 0;
-  const pc = alloc(m * n * 4);
+  const ra = addressOf(a.data), rb = addressOf(b.data), rc = addressOf(c.data);
+  const pipelined = threads === 2 && rb < 0 && b.colStride === 1 && b.rowStride >= n;
+  const pa = k === 0 ? 0 : ra >= 0 ? ra + a.offset * 4 : copyIn(a, m, k);
+  const pb = k === 0 ? 0 : rb >= 0 ? rb + b.offset * 4 : pipelined ? alloc(((k - 1) * b.rowStride + n) * 4) : copyIn(b, k, n);
+  const direct = rc >= 0 && alpha === 1 && beta === 0 && c.colStride === 1 && (m === 1 || c.rowStride >= n);
+  const pc = direct ? rc + c.offset * 4 : alloc(m * n * 4), ldc = direct && m > 1 ? c.rowStride : n;
   const g = rt.exports.gemm_f32 as (...v: number[]) => void;
   const job = (n0: number, n1: number, t: number, bp: number, ready: number): [string, ...number[]] =>
-    ["gemm_f32", m, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, n, n0, n1, SCRATCH[t] + 256, bp, SCRATCH[t], ready];
+    ["gemm_f32", m, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, ldc, n0, n1, SCRATCH[t] + 256, bp, SCRATCH[t], ready];
   const call = (j: [string, ...number[]]) => { const [, ...x] = j; g(...x); };
   if (threads === 1) {
     call(job(0, n, 0, alloc(KC * Math.ceil(n / NR) * NR * 4), 0));
@@ -55,7 +58,7 @@ export function gemmWasm(m: number, n: number, k: number, a: MatrixView<Float32A
           for (let p0 = 0; p0 < k; p0 += KC) {
             const p1 = Math.min(k, p0 + KC);
             const from = b.offset + p0 * b.rowStride, to = b.offset + (p1 - 1) * b.rowStride + n;
-            mem.set(B.subarray(from, to), (pb >> 2) + p0 * b.rowStride);
+            mem.set(B.subarray(from, to), (pb >>> 2) + p0 * b.rowStride);
             Atomics.store(counter, 0, p1);
             Atomics.notify(counter, 0);
           }
@@ -68,7 +71,8 @@ export function gemmWasm(m: number, n: number, k: number, a: MatrixView<Float32A
       call(job(0, split, 0, bp0, 0));
     });
   }
-  const mem = f32(), base = pc >> 2, C = c.data;
+  if (direct) return true;
+  const mem = f32(), base = pc >>> 2, C = c.data;
   if (alpha === 1 && beta === 0 && c.colStride === 1 && (c.rowStride === n || m === 1)) {
     C.set(mem.subarray(base, base + m * n), c.offset);
     return true;

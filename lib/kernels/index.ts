@@ -11,3 +11,4 @@ export { erf, erfc, normalCdf } from "./erf.js";
 export { fillNormalBlocks, fillUniformBlocks, FILL_BLOCK } from "./fill.js";
 export type { MatrixView, NumArray, FloatArray } from "./types.js";
 export { setNumThreads, getNumThreads, threadsReady } from "./pool.js";
+export { setResidentBudget, residentStats } from "./resident.js";

@@ -1,10 +1,12 @@
-// Elementwise maps and reductions through the wasm module. Operands are JS typed arrays, so
-// data streams through wasm memory in cache-sized pieces: copy in, compute (costly maps split
-// between this thread and the worker), copy out. Only contiguous float32 spans come here.
+// Elementwise maps and reductions through the wasm module. Resident operands (storage in wasm
+// memory, resident.ts) are computed in place, split between this thread and the worker when
+// large. Other operands are JS typed arrays, so data streams through wasm memory in
+// cache-sized pieces: copy in, compute (costly maps split between the threads), copy out.
+// Only contiguous float32 spans come here.
 import type { NumArray } from "./types.js";
 import type { UnaryOp } from "./unary.js";
 import type { BinaryOp } from "./binary.js";
-import { alloc, f32, resetArena, runtime } from "./runtime.js";
+import { addressOf, alloc, f32, resetArena, runtime } from "./runtime.js";
 import { runPair, workerReady } from "./pool.js";
 
 /** Elements per thread per piece: 256 KiB, inside the L2 cache with room for the output. */
@@ -22,6 +24,11 @@ const BINARY_CODE: Partial<Record<BinaryOp, number>> = {
 // Maps costly enough (tens of flops per element) that a second thread pays for itself.
 const COSTLY_UNARY = new Set([1, 2, 3, 4]);
 const COSTLY_BINARY = new Set([9]);
+/**
+ * In place, cheap maps take the second thread above this many elements (memory-bound: it adds
+ * bandwidth, not flops; below this its ~50 us wake-up costs more than it saves).
+ */
+const MIN_THREADS_CHEAP = 1 << 18;
 
 type Job = [string, ...number[]];
 
@@ -48,16 +55,40 @@ function stream(n: number, costly: boolean, out: Float32Array, oo: number, input
     } else {
       call(job(p, q, 0, len));
     }
-    out.set(mem.subarray(q >> 2, (q >> 2) + len), oo + base);
+    out.set(mem.subarray(q >>> 2, (q >>> 2) + len), oo + base);
   }
+}
+
+// Runs `job(off, len)` over [0, n) in place, on one thread or split in two halves (a multiple of
+// 4 elements) between this thread and the worker.
+function inPlace(n: number, costly: boolean, job: (off: number, len: number) => Job): void {
+  const ex = runtime()!.exports as unknown as Record<string, (...a: number[]) => number>;
+  const call = (j: Job) => { const [name, ...a] = j; ex[name](...a); };
+  if (n >= (costly ? 2 * CHUNK : MIN_THREADS_CHEAP) && workerReady()) {
+    const half = Math.ceil(n / 8) * 4;
+    runPair(job(half, n - half), () => call(job(0, half)));
+  } else {
+    call(job(0, n));
+  }
+}
+
+// Byte address of element `offset` of a resident array, or -1.
+function at(a: NumArray, offset: number): number {
+  const p = addressOf(a);
+  return p < 0 ? -1 : p + offset * 4;
 }
 
 /** unary() on contiguous float32; false to let the caller use JS. */
 export function unaryWasm(op: UnaryOp, n: number, x: NumArray, xo: number, out: NumArray, oo: number): boolean {
   const code = UNARY_CODE[op];
   if (code === undefined || n < (COSTLY_UNARY.has(code) ? MIN_WASM : MIN_WASM_CHEAP) || !(x instanceof Float32Array) || !(out instanceof Float32Array) || runtime() === null) return false;
+  const px = at(x, xo), po = at(out, oo);
+  if (px >= 0 && po >= 0) {
+    inPlace(n, COSTLY_UNARY.has(code), (off, len) => ["unary_f32", code, px + off * 4, po + off * 4, len]);
+    return true;
+  }
   stream(n, COSTLY_UNARY.has(code), out, oo, 1,
-    (base, len, p) => f32().set(x.subarray(xo + base, xo + base + len), p[0] >> 2),
+    (base, len, p) => f32().set(x.subarray(xo + base, xo + base + len), p[0] >>> 2),
     (p, q, off, len) => ["unary_f32", code, p[0] + off * 4, q + off * 4, len]);
   return true;
 }
@@ -66,11 +97,21 @@ export function unaryWasm(op: UnaryOp, n: number, x: NumArray, xo: number, out: 
 export function binaryWasm(op: BinaryOp, n: number, a: NumArray, ao: number, as: number, b: NumArray, bo: number, bs: number, out: NumArray, oo: number): boolean {
   const code = BINARY_CODE[op];
   if (code === undefined || n < (COSTLY_BINARY.has(code) ? MIN_WASM : MIN_WASM_CHEAP) || !(a instanceof Float32Array) || !(b instanceof Float32Array) || !(out instanceof Float32Array) || runtime() === null) return false;
+  const pa = as ? at(a, ao) : 0, pb = bs ? at(b, bo) : 0, po = at(out, oo);
+  if (pa >= 0 && pb >= 0 && po >= 0) {
+    // A broadcast scalar (stride 0) goes into the arena; it may be a small JS array.
+    resetArena();
+    const sa = as ? pa : alloc(16), sb = bs ? pb : alloc(16), mem = f32();
+    if (!as) mem[sa >>> 2] = a[ao];
+    if (!bs) mem[sb >>> 2] = b[bo];
+    inPlace(n, COSTLY_BINARY.has(code), (off, len) => ["binary_f32", code, sa + off * 4 * as, as, sb + off * 4 * bs, bs, po + off * 4, len]);
+    return true;
+  }
   stream(n, COSTLY_BINARY.has(code), out, oo, 2,
     (base, len, p) => {
       const mem = f32();
-      if (as) mem.set(a.subarray(ao + base, ao + base + len), p[0] >> 2); else mem[p[0] >> 2] = a[ao];
-      if (bs) mem.set(b.subarray(bo + base, bo + base + len), p[1] >> 2); else mem[p[1] >> 2] = b[bo];
+      if (as) mem.set(a.subarray(ao + base, ao + base + len), p[0] >>> 2); else mem[p[0] >>> 2] = a[ao];
+      if (bs) mem.set(b.subarray(bo + base, bo + base + len), p[1] >>> 2); else mem[p[1] >>> 2] = b[bo];
     },
     (p, q, off, len) => ["binary_f32", code, p[0] + off * 4 * as, as, p[1] + off * 4 * bs, bs, q + off * 4, len]);
   return true;
@@ -79,8 +120,13 @@ export function binaryWasm(op: BinaryOp, n: number, a: NumArray, ao: number, as:
 /** affine() on contiguous float32; false to let the caller use JS. */
 export function affineWasm(n: number, x: NumArray, xo: number, scale: number, shift: number, out: NumArray, oo: number): boolean {
   if (n < MIN_WASM_CHEAP || !(x instanceof Float32Array) || !(out instanceof Float32Array) || runtime() === null) return false;
+  const px = at(x, xo), po = at(out, oo);
+  if (px >= 0 && po >= 0) {
+    inPlace(n, false, (off, len) => ["affine_f32", px + off * 4, po + off * 4, len, scale, shift]);
+    return true;
+  }
   stream(n, false, out, oo, 1,
-    (base, len, p) => f32().set(x.subarray(xo + base, xo + base + len), p[0] >> 2),
+    (base, len, p) => f32().set(x.subarray(xo + base, xo + base + len), p[0] >>> 2),
     (p, q, off, len) => ["affine_f32", p[0] + off * 4, q + off * 4, len, scale, shift]);
   return true;
 }
@@ -94,14 +140,15 @@ const REDUCE_CODE = { sum: 0, sumSquares: 1, max: 2, min: 3 } as const;
 export function reduceWasm(op: keyof typeof REDUCE_CODE, n: number, x: NumArray, xo: number): number | undefined {
   if (n < MIN_WASM_CHEAP || !(x instanceof Float32Array) || runtime() === null) return undefined;
   resetArena();
-  const p = alloc(CHUNK * 4), code = REDUCE_CODE[op];
+  const code = REDUCE_CODE[op], px = at(x, xo);
+  const p = px >= 0 ? 0 : alloc(CHUNK * 4);
   const fn = runtime()!.exports.reduce_f32 as (op: number, p: number, n: number) => number;
   const mem = f32();
   let r = op === "max" ? -Infinity : op === "min" ? Infinity : 0;
   for (let base = 0; base < n; base += CHUNK) {
     const len = Math.min(CHUNK, n - base);
-    mem.set(x.subarray(xo + base, xo + base + len), p >> 2);
-    const v = fn(code, p, len);
+    if (px < 0) mem.set(x.subarray(xo + base, xo + base + len), p >>> 2);
+    const v = fn(code, px >= 0 ? px + base * 4 : p, len);
     r = code <= 1 ? r + v : code === 2 ? Math.max(r, v) : Math.min(r, v);
   }
   return r;

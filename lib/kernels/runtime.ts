@@ -9,6 +9,7 @@ import * as v8 from "node:v8";
 import { RELAXED_SIMD_WASM, SIMD_WASM } from "./wasm-bytes.generated.js";
 import { WA, type WasmMemory, type WasmModule } from "./wasm-api.js";
 import { ZIG32, ZIG64 } from "./ziggurat.js";
+import { Heap } from "./heap.js";
 
 /** The functions the AssemblyScript module exports (pointers are byte addresses). */
 export interface KernelExports {
@@ -24,8 +25,12 @@ export const TABLES = 64 * 1024;
 export const READY = 120 * 1024;
 /** Per-thread fixed scratch (GEMM A panel block and edge tile): 2 x 256 KiB after the tables. */
 export const SCRATCH = [128 * 1024, 384 * 1024];
-/** Start of the per-call bump arena. */
-const ARENA = 1024 * 1024;
+/** Start of the heap (resident tensors and the per-call scratch arena). */
+const HEAP_BASE = 1024 * 1024;
+/** The memory's maximum (65535 pages: the most a 32-bit memory may declare), also the heap's limit. */
+const MAX_PAGES = 65535;
+/** The arena keeps one chunk of this size between calls; larger needs take extra chunks, freed at the next call. */
+const ARENA_CHUNK = 8 << 20;
 
 /** Host functions the module imports: V8's own Math, so wasm and JS slow paths agree bit for bit. */
 export const HOST_IMPORTS = { exp: Math.exp, log1p: Math.log1p };
@@ -39,8 +44,10 @@ export interface Runtime {
 }
 
 let rt: Runtime | null | undefined;
+let theHeap: Heap;
 let f32View: Float32Array<ArrayBufferLike> = new Float32Array(0);
-let top = ARENA;
+/** Every buffer object the memory has handed out (a new one after each growth): views over them are resident. */
+const memoryBuffers = new WeakSet<object>();
 
 function compile(): { module: WasmModule; relaxed: boolean } {
   // Node 20 gates relaxed SIMD behind a V8 flag. Setting it at run time affects only modules
@@ -60,9 +67,10 @@ export function runtime(): Runtime | null {
   if (rt !== undefined) return rt;
   try {
     const { module, relaxed } = compile();
-    const memory = new WA.Memory({ initial: 64, maximum: 65535, shared: true });
+    const memory = new WA.Memory({ initial: 64, maximum: MAX_PAGES, shared: true });
     const instance = new WA.Instance(module, { env: { memory, abort: () => { throw new Error("wasm abort"); } }, host: HOST_IMPORTS });
     rt = { module, memory, exports: instance.exports as unknown as KernelExports, relaxed };
+    theHeap = new Heap(memory, HEAP_BASE, MAX_PAGES * PAGE);
     // The ziggurat tables, once, where wasm/rng.as reads them (memory is shared by all threads).
     const tab = new Float64Array(memory.buffer, TABLES, 6 * 256);
     [ZIG32.k, ZIG32.w, ZIG32.f, ZIG64.k, ZIG64.w, ZIG64.f].forEach((t, i) => tab.set(t, i * 256));
@@ -88,16 +96,52 @@ export function f64(): Float64Array<ArrayBufferLike> {
   return f64View;
 }
 
-/** Starts a new call's arena: everything allocated by the previous call is released. */
-export function resetArena(): void {
-  top = ARENA;
+/** The heap over wasm memory (call runtime() first and check it is not null). */
+export function heap(): Heap {
+  return theHeap;
 }
 
-/** Allocates `bytes` (16-byte aligned) in the arena, growing memory as needed; returns the byte address. */
+/** The current buffer of wasm memory, remembered so that views over it are known to be resident. */
+export function memoryBuffer(): ArrayBufferLike {
+  const buf = rt!.memory.buffer;
+  memoryBuffers.add(buf);
+  return buf;
+}
+
+/**
+ * The byte address of `a`'s first element if it is a view into wasm memory (a resident
+ * tensor's storage or a subarray of it), else -1.
+ * @example addressOf(new Float32Array(4)) // -1
+ */
+export function addressOf(a: ArrayBufferView): number {
+  return memoryBuffers.has(a.buffer) ? a.byteOffset : -1;
+}
+
+// The arena: bump allocation in heap chunks. The first chunk is kept between calls; any
+// further ones are released at the start of the next call.
+const chunks: { addr: number; size: number }[] = [];
+let bump = 0, end = 0;
+
+/** Starts a new call's arena: everything allocated by the previous call is released. */
+export function resetArena(): void {
+  while (chunks.length > 1) theHeap.release(chunks.pop()!.addr);
+  bump = chunks.length ? chunks[0].addr : 0;
+  end = chunks.length ? chunks[0].addr + chunks[0].size : 0;
+}
+
+/** Allocates `bytes` (64-byte aligned) in the arena, growing memory as needed; returns the byte address. */
 export function alloc(bytes: number): number {
-  const p = (top + 15) & ~15;
-  top = p + bytes;
-  const need = Math.ceil(top / PAGE) - rt!.memory.buffer.byteLength / PAGE;
-  if (need > 0) rt!.memory.grow(need);
+  let p = Math.ceil(bump / 64) * 64;
+  while (chunks.length === 0 || p + bytes > end) {
+    const size = chunks.length === 0 ? ARENA_CHUNK : Math.max(bytes, 1 << 20);
+    const a = theHeap.alloc(size);
+    if (a < 0) {
+      throw new RangeError(`kernels: out of WebAssembly memory for a ${(bytes / 2 ** 20).toFixed(1)} MiB scratch buffer (${(theHeap.usedBytes / 2 ** 30).toFixed(2)} GiB in use); drop references to large tensors you no longer need`);
+    }
+    chunks.push({ addr: a, size });
+    p = a;
+    end = a + size;
+  }
+  bump = p + bytes;
   return p;
 }

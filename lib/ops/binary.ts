@@ -23,7 +23,7 @@ export function binaryInto(op: BinaryName, name: string, a: Tensor, b: Tensor, o
   const shape = broadcastShapes(a.shape, b.shape, name);
   if (needsRelayout(a.shape, a.strides)) a = a.contiguous();
   if (needsRelayout(b.shape, b.strides)) b = b.contiguous();
-  const res = new Tensor(allocate(out, shapeSize(shape), name), shape);
+  const res = new Tensor(allocate(out, shapeSize(shape), name, false), shape);
   forEachRowN(
     shape,
     [contiguousStrides(shape), broadcastStrides(a.shape, a.strides, shape), broadcastStrides(b.shape, b.strides, shape)],

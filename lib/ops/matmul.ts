@@ -32,7 +32,7 @@ export function matmul(a: TensorLike, b: TensorLike): Tensor {
   // float64, exact below 2^53, then stored into the integer result, wrapping as C).
   const ct = isFloat(dt) ? dt : "float64";
   const ea = a2.to(ct), eb = b2.to(ct);
-  const prod = new Tensor(allocate(ct, shapeSize(outFull), "matmul"), outFull);
+  const prod = new Tensor(allocate(ct, shapeSize(outFull), "matmul", false), outFull);
   const nb = batch.length;
   const bstr = (t: Tensor): number[] => {
     const s = new Array<number>(nb).fill(0);

@@ -10,7 +10,7 @@ import { unaryStrided, type UnaryName } from "./kernels.js";
  */
 export function unaryInto(op: UnaryName, x: Tensor, out: DType): Tensor {
   if (needsRelayout(x.shape, x.strides)) x = x.contiguous();
-  const res = new Tensor(allocate(out, x.size, op), x.shape);
+  const res = new Tensor(allocate(out, x.size, op, false), x.shape);
   forEachRowN(x.shape, [contiguousStrides(x.shape), x.strides], [0, x.offset], (o, n, s) =>
     unaryStrided(op, n, x.data, o[1], s[1], res.data, o[0], s[0]));
   return res;

@@ -1,4 +1,5 @@
 // dtypes, their storage arrays, and the promotion rule shared by every op.
+import { residentFloat32 } from "../kernels/resident.js";
 
 /** The element types a Tensor can hold; `"float32"` is the default, as in PyTorch. */
 export type DType = "float32" | "float64" | "int32" | "uint8";
@@ -37,17 +38,19 @@ export function dtypeOf(data: DataArray): DType {
 }
 
 /**
- * Allocates a zero-filled storage array, refusing sizes above MAX_TENSOR_BYTES with the size in GiB.
+ * Allocates a storage array, refusing sizes above MAX_TENSOR_BYTES with the size in GiB.
+ * Zero-filled unless `zero` is false (for outputs the caller overwrites entirely). Large
+ * float32 storage lives in wasm memory where kernels use it in place (lib/kernels/resident.ts).
  * @example allocate("float32", 3, "zeros") // Float32Array [0, 0, 0]
  */
-export function allocate(dtype: DType, size: number, op: string): DataArray {
+export function allocate(dtype: DType, size: number, op: string, zero = true): DataArray {
   const bytes = size * BYTES[dtype];
   if (bytes > MAX_TENSOR_BYTES) {
     const gib = (bytes / 1024 ** 3).toFixed(2);
     throw new RangeError(`${op}: a ${dtype} tensor of ${size} elements needs ${gib} GiB, above the ${MAX_TENSOR_BYTES / 1024 ** 3} GiB limit; check the shape`);
   }
   switch (dtype) {
-    case "float32": return new Float32Array(size);
+    case "float32": return residentFloat32(size, zero) ?? new Float32Array(size);
     case "float64": return new Float64Array(size);
     case "int32": return new Int32Array(size);
     case "uint8": return new Uint8Array(size);

@@ -24,7 +24,7 @@ function floatTensor(shape: ShapeLike, options: RandomOptions | undefined, op: s
   const dtype = checkDType(options.dtype ?? "float32", op);
   if (!isFloat(dtype)) throw new TypeError(`${op}: dtype must be float32 or float64; got ${dtype}`);
   const s = checkShape(shape, op);
-  return new Tensor(allocate(dtype, shapeSize(s), op), s);
+  return new Tensor(allocate(dtype, shapeSize(s), op, false), s);
 }
 
 /**
