@@ -1,7 +1,7 @@
 // Adversarial submissions, graded the way Gradescope runs an autograder: a temporary folder laid
 // out as /autograder (source/ = the bundle, submission/, results/), `run_autograder` executed
 // as Gradescope would. One kernel run carries every cheat that does not interfere with another.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -83,8 +83,12 @@ JSON.stringify = () => "{}";`));
 
     const root = path.join(dir, `gradescope-${isolation}`);
     fs.mkdirSync(path.join(root, "submission"), { recursive: true });
-    fs.cpSync(bundle, path.join(root, "source"), { recursive: true });
-    fs.copyFileSync(path.join(bundle, "run_autograder"), path.join(root, "run_autograder"));
+    // The bundle exactly as assign wrote it: Gradescope unzips autograder.zip into source/ and
+    // copies run_autograder up one level.
+    const unzip = spawnSync("unzip", ["-q", path.join(dir, "release", "autograder.zip"), "-d", path.join(root, "source")], { encoding: "utf8" });
+    expect(unzip.status, unzip.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(root, "source")).sort()).toEqual([...fs.readdirSync(bundle)].sort());
+    fs.copyFileSync(path.join(root, "source", "run_autograder"), path.join(root, "run_autograder"));
     writeNb(path.join(root, "submission", "mini-source.ipynb"), nb);
     expect(await runAutograder(root, isolation)).toBe(0);
 
