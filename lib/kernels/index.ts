@@ -12,3 +12,8 @@ export { fillNormalBlocks, fillUniformBlocks, FILL_BLOCK } from "./fill.js";
 export type { MatrixView, NumArray, FloatArray } from "./types.js";
 export { setNumThreads, getNumThreads, threadsReady } from "./pool.js";
 export { setResidentBudget, residentStats } from "./resident.js";
+export { im2col, col2im, planeSums } from "./im2col.js";
+export type { WindowGeometry } from "./im2col.js";
+export { maxPool2x2, maxPool2x2Backward } from "./maxpool.js";
+export { axpy } from "./axpy.js";
+export { reluBackwardNaN } from "./relu-backward.js";

@@ -3,6 +3,7 @@
 import type { Tensor } from "../tensor/index.js";
 import { ones } from "../tensor/index.js";
 import * as A from "./activations.js";
+import { reluBackwardNaN, unary } from "../kernels/index.js";
 import { alloc, checkBackward, checkSameDType, floatData, Module, Parameter, wrap, type FloatArray } from "./module.js";
 
 /**
@@ -64,19 +65,19 @@ export class ActivationLayer extends Module {
 /** ReLU max(0, x); gradient 0 at x <= 0 (PyTorch's subgradient at 0). @example new ReLU().forward(x) */
 export class ReLU extends ActivationLayer {
   constructor() { super(A.relu); }
-  // Hot loops of every MLP/CNN. A branch on the sign mispredicts half the time on random data
-  // (5x slower, measured), so the fast loop multiplies by the 0/1 mask and accumulates v·0, which
-  // is NaN only if some input is NaN or infinite; only then the exact (branchy) loop reruns.
+  // Hot loops of every MLP/CNN. float32 goes through the kernels (WebAssembly SIMD: max(x, 0)
+  // keeps NaN and maps -0 to +0, as the loops below). A branch on the sign mispredicts half the
+  // time on random data (5x slower, measured), so the float64 loop multiplies by the 0/1 mask
+  // and accumulates v·0, which is NaN only if some input is NaN or infinite; only then the
+  // exact (branchy) loop reruns.
   protected override map(x: FloatArray, y: FloatArray): void {
+    if (x instanceof Float32Array) { unary("relu", x.length, x, 0, 1, y, 0, 1); return; }
     let bad = 0;
     for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v * +(v > 0) + 0; bad += v * 0; } // + 0 turns -x·0 = -0 into 0
     if (bad !== bad) for (let i = 0; i < x.length; i++) { const v = x[i]; y[i] = v > 0 ? v : v !== v ? v : 0; }
   }
-  protected override grad(x: FloatArray, g: FloatArray, dx: FloatArray): void {
-    let bad = 0;
-    for (let i = 0; i < x.length; i++) { const v = x[i], gi = g[i]; dx[i] = gi * +(v > 0) + 0; bad += v * 0 + gi * 0; }
-    if (bad !== bad) for (let i = 0; i < x.length; i++) { const v = x[i]; dx[i] = v > 0 ? g[i] : v !== v ? v : 0; }
-  }
+  // NaN in x gives NaN in dx (kernels/relu-backward.ts), as the forward propagates it.
+  protected override grad(x: FloatArray, g: FloatArray, dx: FloatArray): void { reluBackwardNaN(x, g, dx); }
 }
 
 /** Sigmoid 1/(1+e^-x). @example new Sigmoid().forward(x) */

@@ -3,6 +3,7 @@
 // AvgPool2d (count_include_pad=True: zero padding counts in the divisor), and global average
 // pooling [N, C, H, W] -> [N, C] (nn.AdaptiveAvgPool2d(1) followed by flatten).
 import type { Tensor } from "../tensor/index.js";
+import { maxPool2x2, maxPool2x2Backward } from "../kernels/index.js";
 import { alloc, checkBackward, floatData, Module, wrap } from "./module.js";
 import { toPair, windowGeometry, type Geometry, type Pair } from "./conv2d.js";
 
@@ -35,45 +36,27 @@ abstract class Pool2d extends Module {
   }
 }
 
-/** The common 2x2 / stride 2 case without the general loop's bounds checks (CNN hot path). */
-function maxPool2x2(d: ArrayLike<number>, planes: number, h: number, w: number, oh: number, ow: number, y: { [i: number]: number }, arg: Int32Array): void {
-  let o = 0;
-  for (let p = 0; p < planes; p++) {
-    const base = p * h * w;
-    for (let oy = 0; oy < oh; oy++) {
-      const r0 = base + 2 * oy * w, r1 = r0 + w;
-      for (let ox = 0; ox < ow; ox++, o++) {
-        const i0 = r0 + 2 * ox;
-        // Same order and NaN rule as the general loop: first maximum wins, NaN propagates.
-        const i1 = i0 + 1, i2 = r1 + 2 * ox, i3 = i2 + 1;
-        let bi = i0, best = d[i0], v = d[i1];
-        if (v > best || (v !== v && best === best)) { best = v; bi = i1; }
-        v = d[i2];
-        if (v > best || (v !== v && best === best)) { best = v; bi = i2; }
-        v = d[i3];
-        if (v > best || (v !== v && best === best)) { best = v; bi = i3; }
-        y[o] = best; arg[o] = bi;
-      }
-    }
-  }
-}
-
 /**
  * Max pooling. @example new MaxPool2d(2).forward(zeros([64, 32, 32, 32])).shape // [64, 32, 16, 16]
  */
 export class MaxPool2d extends Pool2d {
   /** Flat input index of each output's maximum (what backward routes the gradient to). */
   private argmax: Int32Array | null = null;
+  /** The 2x2 / stride 2 fast path's winners: position 0..3 in each window (kernels/maxpool.ts). */
+  private code: Uint8Array | null = null;
 
   forward(x: Tensor): Tensor {
     const g = this.geometry(x), d = floatData(x, "MaxPool2d.forward");
     const { n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow } = g;
-    const y = alloc(d, n * c * oh * ow), arg = new Int32Array(y.length);
+    const y = alloc(d, n * c * oh * ow);
     if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && ph === 0 && pw === 0) {
-      maxPool2x2(d, n * c, h, w, oh, ow, y, arg);
-      this.argmax = arg;
+      // The CNN hot path: same rules as the loop below (first maximum wins, NaN propagates).
+      const code = new Uint8Array(y.length);
+      maxPool2x2(n * c, h, w, d, 0, y, code);
+      this.code = code; this.argmax = null;
       return wrap(y, [n, c, oh, ow]);
     }
+    const arg = new Int32Array(y.length);
     for (let p = 0; p < n * c; p++) {
       const base = p * h * w;
       for (let oy = 0; oy < oh; oy++) for (let ox = 0; ox < ow; ox++) {
@@ -92,13 +75,15 @@ export class MaxPool2d extends Pool2d {
         y[o] = best; arg[o] = bi;
       }
     }
-    this.argmax = arg;
+    this.argmax = arg; this.code = null;
     return wrap(y, [n, c, oh, ow]);
   }
 
   backward(dout: Tensor): Tensor {
     checkBackward("MaxPool2d.backward", this.outShape(), dout);
-    const g = this.g!, go = floatData(dout, "MaxPool2d.backward"), dx = alloc(go, g.n * g.c * g.h * g.w), arg = this.argmax!;
+    const g = this.g!, go = floatData(dout, "MaxPool2d.backward"), dx = alloc(go, g.n * g.c * g.h * g.w);
+    if (this.code) { maxPool2x2Backward(g.n * g.c, g.h, g.w, go, this.code, dx); return wrap(dx, [g.n, g.c, g.h, g.w]); }
+    const arg = this.argmax!;
     for (let o = 0; o < go.length; o++) dx[arg[o]] += go[o];
     return wrap(dx, [g.n, g.c, g.h, g.w]);
   }

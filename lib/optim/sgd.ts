@@ -3,6 +3,7 @@
 // step); Nesterov: g = g + μ·buf, else g = buf; w -= lr·g. Note PyTorch's momentum differs from
 // the Sutskever form v = μv - lr·g only in where lr is applied (same path for a constant lr).
 import type { FloatArray, Parameter } from "../nn/index.js";
+import { axpy } from "../kernels/index.js";
 import { checkRange, Optimizer } from "./optimizer.js";
 
 export interface SGDOptions {
@@ -38,7 +39,8 @@ export class SGD extends Optimizer {
   protected update(p: Parameter, w: FloatArray, g: FloatArray): void {
     const lr = this.lr, wd = this.weightDecay, mu = this.momentum;
     if (mu === 0) {
-      if (wd === 0) for (let i = 0; i < w.length; i++) w[i] -= lr * g[i];
+      // Plain SGD is w += (-lr)·g: one axpy pass (float64 per element, rounded once, as this loop).
+      if (wd === 0) axpy(w.length, -lr, g, 0, w, 0);
       else for (let i = 0; i < w.length; i++) w[i] -= lr * (g[i] + wd * w[i]);
       return;
     }

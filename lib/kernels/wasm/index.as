@@ -3,3 +3,7 @@ export { gemm_f32 } from "./gemm";
 export { unary_f32, binary_f32, affine_f32, reduce_f32 } from "./maps";
 export { fill_f32_f64 } from "./rng";
 export { crop_flip_jitter_u8, crop_flip_jitter_claim } from "./augment";
+export { im2col_f32, col2im_f32, plane_sums_f64 } from "./conv";
+export { maxpool2x2_f32, maxpool2x2_backward_f32 } from "./maxpool";
+export { axpy_f32 } from "./axpy";
+export { relu_backward_nan_f32 } from "./relu";

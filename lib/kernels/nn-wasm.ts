@@ -1,0 +1,119 @@
+// Data movement for the layer kernels (wasm/conv.as, maxpool.as, axpy.as, relu.as): operands
+// are JS typed arrays, copied into the per-call arena, computed on this thread, copied back.
+// Each call moves at most one image or one 256 KiB slab, which stays in cache. All movement
+// is in `stageIn` / `stageOut` below, so a cheaper way to share storage with wasm changes
+// only these two functions. Every function returns false when wasm is unavailable (the
+// caller then runs its plain-JS loop, which gives the same bits).
+import { alloc, f32, resetArena, runtime } from "./runtime.js";
+import type { WindowGeometry } from "./im2col.js";
+
+type Fn = (...a: number[]) => number;
+const fn = (name: string): Fn => (runtime()!.exports as unknown as Record<string, Fn>)[name];
+
+/** Copies src[off, off + n) into fresh arena memory; returns its byte address. */
+function stageIn(src: Float32Array, off: number, n: number): number {
+  const p = alloc(n * 4);
+  f32().set(src.subarray(off, off + n), p >>> 2);
+  return p;
+}
+
+/** Copies n floats from arena address p into dst at off. */
+function stageOut(p: number, n: number, dst: Float32Array, off: number): void {
+  dst.set(f32().subarray(p >>> 2, (p >>> 2) + n), off);
+}
+
+const geometryArgs = (g: WindowGeometry): number[] => [g.c, g.h, g.w, g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, g.oh, g.ow];
+
+/** im2col of one image (see im2col.ts) in wasm. */
+export function im2colWasm(g: WindowGeometry, x: Float32Array, xo: number, cols: Float32Array, co: number, ones: boolean): boolean {
+  if (runtime() === null) return false;
+  resetArena();
+  const rows = g.c * g.kh * g.kw + (ones ? 1 : 0), n = rows * g.oh * g.ow;
+  const px = stageIn(x, xo, g.c * g.h * g.w), pc = alloc(n * 4);
+  fn("im2col_f32")(px, ...geometryArgs(g), pc, ones ? 1 : 0);
+  stageOut(pc, n, cols, co);
+  return true;
+}
+
+/** col2im of one image (see im2col.ts) in wasm: dx[dxo, dxo + c·h·w) = fold(cols). */
+export function col2imWasm(g: WindowGeometry, cols: Float32Array, co: number, dx: Float32Array, dxo: number): boolean {
+  if (runtime() === null) return false;
+  resetArena();
+  const n = g.c * g.kh * g.kw * g.oh * g.ow, m = g.c * g.h * g.w;
+  const pc = stageIn(cols, co, n), pd = alloc(m * 4);
+  fn("col2im_f32")(pc, ...geometryArgs(g), pd);
+  stageOut(pd, m, dx, dxo);
+  return true;
+}
+
+/** Float64 sums of `planes` consecutive runs of `len` floats, written to out[0, planes). */
+export function planeSumsWasm(planes: number, len: number, x: Float32Array, xo: number, out: Float64Array): boolean {
+  if (runtime() === null) return false;
+  resetArena();
+  const px = stageIn(x, xo, planes * len), po = alloc(planes * 8);
+  fn("plane_sums_f64")(px, planes, len, po);
+  const m = runtime()!.memory.buffer;
+  out.set(new Float64Array(m, po, planes));
+  return true;
+}
+
+/** Planes per slab: about 256 KiB of input. */
+const slabPlanes = (h: number, w: number): number => Math.max(1, Math.floor((1 << 16) / (h * w)));
+
+/** 2x2 / stride 2 max pooling of `planes` [h, w] planes in wasm, slab by slab. */
+export function maxPool2x2Wasm(planes: number, h: number, w: number, x: Float32Array, xo: number, y: Float32Array, code: Uint8Array): boolean {
+  if (runtime() === null) return false;
+  const per = slabPlanes(h, w), hw = h * w, o = (h >> 1) * (w >> 1);
+  for (let p0 = 0; p0 < planes; p0 += per) {
+    const np = Math.min(per, planes - p0);
+    resetArena();
+    const px = stageIn(x, xo + p0 * hw, np * hw), py = alloc(np * o * 4), pk = alloc(np * o);
+    fn("maxpool2x2_f32")(px, np, h, w, py, pk);
+    stageOut(py, np * o, y, p0 * o);
+    code.set(new Uint8Array(runtime()!.memory.buffer, pk, np * o), p0 * o);
+  }
+  return true;
+}
+
+/** The backward of maxPool2x2Wasm: dx (planes of [h, w]) from dy and the winners' codes. */
+export function maxPool2x2BackwardWasm(planes: number, h: number, w: number, dy: Float32Array, code: Uint8Array, dx: Float32Array): boolean {
+  if (runtime() === null) return false;
+  const per = slabPlanes(h, w), hw = h * w, o = (h >> 1) * (w >> 1);
+  for (let p0 = 0; p0 < planes; p0 += per) {
+    const np = Math.min(per, planes - p0);
+    resetArena();
+    const pg = stageIn(dy, p0 * o, np * o), pk = alloc(np * o), pd = alloc(np * hw * 4);
+    new Uint8Array(runtime()!.memory.buffer, pk, np * o).set(code.subarray(p0 * o, (p0 + np) * o));
+    fn("maxpool2x2_backward_f32")(pg, pk, np, h, w, pd);
+    stageOut(pd, np * hw, dx, p0 * hw);
+  }
+  return true;
+}
+
+/** out[i] = x[i] > 0 ? g[i] : (x[i] is NaN ? x[i] : 0), slab by slab, in wasm (the ReLU layer's backward). */
+export function reluBackwardNanWasm(n: number, x: Float32Array, g: Float32Array, out: Float32Array): boolean {
+  if (runtime() === null) return false;
+  const slab = 1 << 16;
+  for (let i0 = 0; i0 < n; i0 += slab) {
+    const len = Math.min(slab, n - i0);
+    resetArena();
+    const px = stageIn(x, i0, len), pg = stageIn(g, i0, len), po = alloc(len * 4);
+    fn("relu_backward_nan_f32")(px, pg, po, len);
+    stageOut(po, len, out, i0);
+  }
+  return true;
+}
+
+/** y[yo + i] += alpha · x[xo + i] for i < n, slab by slab, in wasm. */
+export function axpyWasm(n: number, alpha: number, x: Float32Array, xo: number, y: Float32Array, yo: number): boolean {
+  if (runtime() === null) return false;
+  const slab = 1 << 16;
+  for (let i0 = 0; i0 < n; i0 += slab) {
+    const len = Math.min(slab, n - i0);
+    resetArena();
+    const px = stageIn(x, xo + i0, len), py = stageIn(y, yo + i0, len);
+    fn("axpy_f32")(len, alpha, px, py);
+    stageOut(py, len, y, yo + i0);
+  }
+  return true;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { axpy, reluBackwardNaN } from "../../../../lib/kernels/index.js";
+import { runtime } from "../../../../lib/kernels/runtime.js";
+import { rng } from "../../../../lib/random/index.js";
+import { sameBits } from "./bits.js";
+
+describe("axpy", () => {
+  it("runs float32 in WebAssembly here", () => { expect(runtime()).not.toBeNull(); });
+
+  it.each([1, 7, 1023, 1024, 1027, 150_001])("n = %i: y + alpha·x in float64 rounded once per element (wasm = the JS loop bit for bit)", (n) => {
+    const x = rng(1).fillNormal(new Float32Array(n + 2), 0, 1), y0 = rng(2).fillNormal(new Float32Array(n + 3), 0, 1);
+    x[2] = NaN; if (n > 3) { x[3] = Infinity; y0[4] = -0; }
+    const xBefore = x.slice(), y = y0.slice(), alpha = -0.01;
+    axpy(n, alpha, x, 2, y, 3);
+    const ref = y0.slice();
+    for (let i = 0; i < n; i++) ref[3 + i] = Math.fround(y0[3 + i] + alpha * x[2 + i]);
+    expect(sameBits(y, ref)).toBe(true);
+    expect(sameBits(x, xBefore)).toBe(true);
+  });
+
+  it("float64 and errors", () => {
+    const y = Float64Array.of(1, 1);
+    axpy(2, -0.5, Float64Array.of(2, 4), 0, y, 0);
+    expect(Array.from(y)).toEqual([0, -1]);
+    expect(() => axpy(3, 1, new Float32Array(2), 0, new Float32Array(3), 0)).toThrow("axpy: x needs indices 0..2 (n=3, stride=1) but has length 2");
+    expect(() => axpy(1, 1, [1] as never, 0, new Float32Array(1), 0)).toThrow("axpy: expected float arrays, got x=object, y=Float32Array(1)");
+  });
+});
+
+describe("reluBackwardNaN", () => {
+  it.each([4, 255, 256, 1001, 150_001])("n = %i: g where x > 0, 0 where x <= 0, NaN where x is NaN; -0 as +0; wasm = JS", (n) => {
+    const x = rng(3).fillNormal(new Float32Array(n), 0, 1), g = rng(4).fillNormal(new Float32Array(n), 0, 1);
+    x.set([NaN, 0, -0, Infinity].slice(0, n)); g.set([5, 5, 5, -0].slice(0, n));
+    const out = new Float32Array(n), ref = new Float32Array(n);
+    reluBackwardNaN(x, g, out);
+    for (let i = 0; i < n; i++) ref[i] = (x[i] > 0 ? g[i] : Number.isNaN(x[i]) ? NaN : 0) + 0;
+    expect(sameBits(out, ref)).toBe(true);
+    const o64 = new Float64Array(n);
+    reluBackwardNaN(Float64Array.from(x), Float64Array.from(g), o64);
+    expect(sameBits(Float32Array.from(o64), ref)).toBe(true);
+  });
+  it("explains bad arguments", () => {
+    expect(() => reluBackwardNaN(new Float32Array(2), new Float32Array(3), new Float32Array(2))).toThrow("reluBackwardNaN: x, g and out must have one length, got 2, 3, 2");
+  });
+});
