@@ -166,21 +166,27 @@ const ROUNDER: f64 = 6755399441055744.0;
 }
 
 /**
- * tanh in float32 lanes: the odd Taylor series to x^11 for |x| < 0.3 (truncation < 3e-9
- * relative), else 1 - 2 / (e^2|x| + 1) (error < 4e-7 relative); x's sign bit restored, so
- * -0 and NaN pass through.
+ * tanh in float32 lanes: Eigen's rational minimax approximation x P(x^2) / Q(x^2) (degrees 13
+ * and 6) on x clamped to +-7.9988, one division and no exp; max relative error 2.8e-7 (checked
+ * on a dense sweep against Math.tanh). |x| >= 9 gives +-1 exactly (float32 tanh rounds to 1
+ * there), |x| < 0.0004 gives x (keeps -0); NaN passes through.
  */
 // @ts-ignore: decorator
 @inline export function vtanh32(x: v128): v128 {
   const ax = f32x4.abs(x);
-  const big = f32x4.sub(s4(1), f32x4.div(s4(2), f32x4.add(vexp32(f32x4.add(ax, ax)), s4(1))));
-  const x2 = f32x4.mul(ax, ax);
-  let p = s4(1382.0 / 155925);
-  p = fma4(p, x2, s4(-62.0 / 2835));
-  p = fma4(p, x2, s4(17.0 / 315));
-  p = fma4(p, x2, s4(-2.0 / 15));
-  p = fma4(p, x2, s4(1.0 / 3));
-  const small = fma4(f32x4.mul(ax, x2), f32x4.neg(p), ax);
-  const t = v128.bitselect(small, big, f32x4.lt(ax, s4(0.3)));
-  return v128.or(v128.andnot(t, s4(-0.0)), v128.and(x, s4(-0.0)));
+  const c = f32x4.pmax(f32x4.pmin(x, s4(7.99881172180175781)), s4(-7.99881172180175781));
+  const x2 = f32x4.mul(c, c);
+  let p = fma4(x2, s4(-2.76076847742355e-16), s4(2.00018790482477e-13));
+  p = fma4(x2, p, s4(-8.60467152213735e-11));
+  p = fma4(x2, p, s4(5.12229709037114e-08));
+  p = fma4(x2, p, s4(1.48572235717979e-05));
+  p = fma4(x2, p, s4(6.37261928875436e-04));
+  p = fma4(x2, p, s4(4.89352455891786e-03));
+  p = f32x4.mul(c, p);
+  let q = fma4(x2, s4(1.19825839466702e-06), s4(1.18534705686654e-04));
+  q = fma4(x2, q, s4(2.26843463243900e-03));
+  q = fma4(x2, q, s4(4.89352518554385e-03));
+  let r = f32x4.div(p, q);
+  r = v128.bitselect(v128.or(s4(1), v128.and(x, s4(-0.0))), r, f32x4.ge(ax, s4(9)));
+  return v128.bitselect(x, r, f32x4.lt(ax, s4(0.0004)));
 }

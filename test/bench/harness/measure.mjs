@@ -41,6 +41,9 @@ export async function measure(fn, opts = {}, quick = false) {
     if (out && typeof out.then === "function") out = await out;
     const dt = performance.now() - t0;
     if (o.teardown) await o.teardown(out, state);
+    // Untimed: one turn of the event loop between repetitions, as between notebook cells, so
+    // finalizers run (resident tensor storage returns to the heap; Python frees by refcount).
+    await new Promise((r) => setImmediate(r));
     return dt;
   };
   for (let i = 0; i < o.warmup; i++) await once();

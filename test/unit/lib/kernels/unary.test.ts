@@ -27,6 +27,18 @@ describe("unary maps against their float64 definitions", () => {
     }
   });
 
+  it("tanh and gelu over a dense sweep of [-12, 12], across the branch points of the wasm approximations", () => {
+    // tanh: rational approximation clamped at 7.9988, +-1 from 9, x itself below 0.0004; gelu:
+    // the erfc formula's sign switch at 0. Every float32 within the tolerance of the float64 definition.
+    const pts = [0.0004, 7.99881172180175781, 9, 0].flatMap((b) => [b, -b, Math.fround(b * (1 + 2 ** -23)), Math.fround(b * (1 - 2 ** -23))]);
+    const x = Float32Array.from([...pts, ...Array.from({ length: 240_001 }, (_, i) => -12 + i / 10_000)]);
+    for (const op of ["tanh", "gelu"] as const) {
+      const out = new Float32Array(x.length);
+      unary(op, x.length, x, 0, 1, out, 0, 1);
+      expect(allClose(out, reference(op, x), FLOAT32_RTOL, FLOAT32_ATOL)).toBe(true);
+    }
+  });
+
   it("edge values exactly: NaN propagates, relu(-0) = +0, saturation at +-Infinity, gelu(-Infinity) = -0", () => {
     const x = Float32Array.of(NaN, -0, Infinity, -Infinity, ...new Array(100).fill(1));
     const run = (op: UnaryOp) => { const o = new Float32Array(x.length); unary(op, x.length, x, 0, 1, o, 0, 1); return Array.from(o.subarray(0, 4)); };
