@@ -152,6 +152,12 @@ describe("deeprob-ts report --to html", () => {
         return g ? getComputedStyle(g).fill : null;
       });
       expect(error).toBe("rgb(255, 0, 0)"); // the broken formula, drawn as red source
+      // Kept for the README: what the markdown cells look like offline.
+      const box = await page.evaluate(() => {
+        const r = [...document.querySelectorAll(".jp-MarkdownCell")].map((c) => c.getBoundingClientRect());
+        return { x: 0, y: Math.min(...r.map((b) => b.top)), width: Math.max(...r.map((b) => b.right)), height: Math.max(...r.map((b) => b.bottom)) - Math.min(...r.map((b) => b.top)) };
+      });
+      await page.screenshot({ path: path.join(__dirname, "screenshots", "report-math-offline.png"), clip: box });
 
       const text = await page.evaluate(() => document.body.innerText);
       expect(text).toContain("MARKER_DOLLARS $5 and $6 $\\sigma$"); // the code output, untouched
