@@ -1,24 +1,33 @@
-// Data movement for the layer kernels (wasm/conv.as, maxpool.as, axpy.as, relu.as): operands
-// are JS typed arrays, copied into the per-call arena, computed on this thread, copied back.
-// Each call moves at most one image or one 256 KiB slab, which stays in cache. All movement
-// is in `stageIn` / `stageOut` below, so a cheaper way to share storage with wasm changes
-// only these two functions. Every function returns false when wasm is unavailable (the
-// caller then runs its plain-JS loop, which gives the same bits).
-import { alloc, f32, resetArena, runtime } from "./runtime.js";
+// Data movement for the layer kernels (wasm/conv.as, maxpool.as, axpy.as, relu.as). Resident
+// operands (float32 storage living in wasm memory, resident.ts) are used in place; JS arrays are
+// copied into the per-call arena, computed on this thread, and copied back. Each call moves at
+// most one image or one 256 KiB slab, which stays in cache. All movement is in the three
+// functions below. Every function returns false when wasm is unavailable (the caller then runs
+// its plain-JS loop, which gives the same bits).
+import { addressOf, alloc, f32, resetArena, runtime } from "./runtime.js";
 import type { WindowGeometry } from "./im2col.js";
 
 type Fn = (...a: number[]) => number;
 const fn = (name: string): Fn => (runtime()!.exports as unknown as Record<string, Fn>)[name];
 
-/** Copies src[off, off + n) into fresh arena memory; returns its byte address. */
+/** The byte address of src[off, off + n) in wasm memory: in place when resident, else a copy in the arena. */
 function stageIn(src: Float32Array, off: number, n: number): number {
+  const r = addressOf(src);
+  if (r >= 0) return r + off * 4;
   const p = alloc(n * 4);
   f32().set(src.subarray(off, off + n), p >>> 2);
   return p;
 }
 
-/** Copies n floats from arena address p into dst at off. */
+/** Where a kernel writes dst[off, off + n): dst itself when resident, else arena memory (see stageOut). */
+function outAddress(dst: Float32Array, off: number, n: number): number {
+  const r = addressOf(dst);
+  return r >= 0 ? r + off * 4 : alloc(n * 4);
+}
+
+/** Copies n floats from arena address p into dst at off, unless dst is resident (written in place). */
 function stageOut(p: number, n: number, dst: Float32Array, off: number): void {
+  if (addressOf(dst) >= 0) return;
   dst.set(f32().subarray(p >>> 2, (p >>> 2) + n), off);
 }
 
@@ -29,7 +38,7 @@ export function im2colWasm(g: WindowGeometry, x: Float32Array, xo: number, cols:
   if (runtime() === null) return false;
   resetArena();
   const rows = g.c * g.kh * g.kw + (ones ? 1 : 0), n = rows * g.oh * g.ow;
-  const px = stageIn(x, xo, g.c * g.h * g.w), pc = alloc(n * 4);
+  const px = stageIn(x, xo, g.c * g.h * g.w), pc = outAddress(cols, co, n);
   fn("im2col_f32")(px, ...geometryArgs(g), pc, ones ? 1 : 0);
   stageOut(pc, n, cols, co);
   return true;
@@ -40,7 +49,7 @@ export function col2imWasm(g: WindowGeometry, cols: Float32Array, co: number, dx
   if (runtime() === null) return false;
   resetArena();
   const n = g.c * g.kh * g.kw * g.oh * g.ow, m = g.c * g.h * g.w;
-  const pc = stageIn(cols, co, n), pd = alloc(m * 4);
+  const pc = stageIn(cols, co, n), pd = outAddress(dx, dxo, m);
   fn("col2im_f32")(pc, ...geometryArgs(g), pd);
   stageOut(pd, m, dx, dxo);
   return true;
@@ -67,7 +76,7 @@ export function maxPool2x2Wasm(planes: number, h: number, w: number, x: Float32A
   for (let p0 = 0; p0 < planes; p0 += per) {
     const np = Math.min(per, planes - p0);
     resetArena();
-    const px = stageIn(x, xo + p0 * hw, np * hw), py = alloc(np * o * 4), pk = alloc(np * o);
+    const px = stageIn(x, xo + p0 * hw, np * hw), py = outAddress(y, p0 * o, np * o), pk = alloc(np * o);
     fn("maxpool2x2_f32")(px, np, h, w, py, pk);
     stageOut(py, np * o, y, p0 * o);
     code.set(new Uint8Array(runtime()!.memory.buffer, pk, np * o), p0 * o);
@@ -82,7 +91,7 @@ export function maxPool2x2BackwardWasm(planes: number, h: number, w: number, dy:
   for (let p0 = 0; p0 < planes; p0 += per) {
     const np = Math.min(per, planes - p0);
     resetArena();
-    const pg = stageIn(dy, p0 * o, np * o), pk = alloc(np * o), pd = alloc(np * hw * 4);
+    const pg = stageIn(dy, p0 * o, np * o), pk = alloc(np * o), pd = outAddress(dx, p0 * hw, np * hw);
     new Uint8Array(runtime()!.memory.buffer, pk, np * o).set(code.subarray(p0 * o, (p0 + np) * o));
     fn("maxpool2x2_backward_f32")(pg, pk, np, h, w, pd);
     stageOut(pd, np * hw, dx, p0 * hw);
@@ -97,14 +106,14 @@ export function reluBackwardNanWasm(n: number, x: Float32Array, g: Float32Array,
   for (let i0 = 0; i0 < n; i0 += slab) {
     const len = Math.min(slab, n - i0);
     resetArena();
-    const px = stageIn(x, i0, len), pg = stageIn(g, i0, len), po = alloc(len * 4);
+    const px = stageIn(x, i0, len), pg = stageIn(g, i0, len), po = outAddress(out, i0, len);
     fn("relu_backward_nan_f32")(px, pg, po, len);
     stageOut(po, len, out, i0);
   }
   return true;
 }
 
-/** y[yo + i] += alpha · x[xo + i] for i < n, slab by slab, in wasm. */
+/** y[yo + i] += alpha · x[xo + i] for i < n, slab by slab, in wasm (in place when y is resident). */
 export function axpyWasm(n: number, alpha: number, x: Float32Array, xo: number, y: Float32Array, yo: number): boolean {
   if (runtime() === null) return false;
   const slab = 1 << 16;

@@ -37,7 +37,7 @@ export class ActivationLayer extends Module {
   forward(x: Tensor): Tensor {
     const d = floatData(x, `${this.constructor.name}.forward`);
     this.x = d; this.shape = x.shape;
-    const y = alloc(d, d.length);
+    const y = alloc(d, d.length, false); // map writes every element
     this.map(d, y);
     return wrap(y, x.shape);
   }
@@ -46,7 +46,7 @@ export class ActivationLayer extends Module {
     const op = `${this.constructor.name}.backward`;
     checkBackward(op, this.shape, dout);
     checkSameDType(op, dout, this.x instanceof Float64Array ? "float64" : "float32");
-    const g = floatData(dout, op), dx = alloc(g, g.length);
+    const g = floatData(dout, op), dx = alloc(g, g.length, false); // grad writes every element
     this.grad(this.x!, g, dx);
     return wrap(dx, this.shape!);
   }

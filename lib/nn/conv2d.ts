@@ -55,7 +55,7 @@ export class Conv2d extends Module {
   private buffer(name: string, like: FloatArray, n: number): FloatArray {
     const b = this.scratch.get(name);
     if (b && b.length === n && b.constructor === like.constructor) return b;
-    const fresh = alloc(like, n);
+    const fresh = alloc(like, n, false); // every user overwrites what it reads
     this.scratch.set(name, fresh);
     return fresh;
   }
@@ -86,7 +86,7 @@ export class Conv2d extends Module {
       for (let o = 0; o < O; o++) { wb.set(W.subarray(o * K, (o + 1) * K), o * Kb); wb[o * Kb + K] = bias[o]; }
       W = wb;
     }
-    const cols = this.buffer("cols", d, g.n * Kb * hw), y = alloc(d, g.n * O * hw);
+    const cols = this.buffer("cols", d, g.n * Kb * hw), y = alloc(d, g.n * O * hw, false);
     for (let b = 0; b < g.n; b++) {
       im2col(g, d, b * chw, cols, b * Kb * hw, bias !== undefined);
       gemm(O, hw, Kb, { data: W, offset: 0, rowStride: Kb, colStride: 1 }, { data: cols, offset: b * Kb * hw, rowStride: hw, colStride: 1 },
@@ -123,7 +123,7 @@ export class Conv2d extends Module {
       if (!first) axpy(O * K, 1, part, 0, dW, 0);
     }
     this.weight.gradIsZero = false;
-    const chw = G.c * G.h * G.w, dx = alloc(go, G.n * chw);
+    const chw = G.c * G.h * G.w, dx = alloc(go, G.n * chw, opts?.inputGrad === false); // col2im overwrites each image
     if (opts?.inputGrad === false) return wrap(dx, [G.n, G.c, G.h, G.w]);
     // dcols[b] = Wᵀ (K x O) · dY[b], folded back into dx image by image.
     const dcols = this.buffer("dcols", go, K * hw);

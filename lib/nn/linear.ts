@@ -43,7 +43,7 @@ export class Linear extends Module {
     checkSameDType(op, x, this.weight.data.dtype);
     const xd = floatData(x, op);
     const n = x.size / this.inFeatures, i = this.inFeatures, o = this.outFeatures;
-    const y = alloc(xd, n * o);
+    const y = alloc(xd, n * o, false); // the product overwrites it
     gemm(n, o, i, { data: xd, offset: 0, rowStride: i, colStride: 1 },
       { data: this.weight.values, offset: 0, rowStride: 1, colStride: i },
       { data: y, offset: 0, rowStride: o, colStride: 1 });

@@ -3,7 +3,7 @@
 // PyTorch's .grad) and returns dL/dinput. Mode and randomness are arguments of forward
 // (STYLE rule 8): `model.forward(x, { training: true, rng })`; nothing is ambient.
 import { inspect } from "node:util";
-import { Tensor, zeros } from "../tensor/index.js";
+import { allocate, Tensor, zeros } from "../tensor/index.js";
 import { defaultLinearInit_ } from "../init/index.js";
 import type { Generator } from "../random/index.js";
 
@@ -222,10 +222,15 @@ export function checkSameDType(op: string, x: Tensor, dtype: string): void {
   }
 }
 
-/** A new zero-filled array of the same type. @example alloc(new Float64Array(1), 3) // Float64Array [0, 0, 0] */
-export function alloc(like: FloatArray | FloatDType, n: number): FloatArray {
+/**
+ * A new array of the same type, zero-filled unless `zero` is false (for outputs a kernel
+ * overwrites entirely). Large float32 arrays come from lib/tensor's `allocate`, so they live in
+ * wasm memory where kernels use them in place and freed blocks are reused without page faults.
+ * @example alloc(new Float64Array(1), 3) // Float64Array [0, 0, 0]
+ */
+export function alloc(like: FloatArray | FloatDType, n: number, zero = true): FloatArray {
   const f64 = typeof like === "string" ? like === "float64" : like instanceof Float64Array;
-  return f64 ? new Float64Array(n) : new Float32Array(n);
+  return f64 ? new Float64Array(n) : allocate("float32", n, "nn", zero) as Float32Array;
 }
 
 /** Wraps a contiguous array as a tensor of `shape` (no copy). @example wrap(new Float32Array(6), [2, 3]).shape // [2, 3] */

@@ -48,7 +48,7 @@ export class MaxPool2d extends Pool2d {
   forward(x: Tensor): Tensor {
     const g = this.geometry(x), d = floatData(x, "MaxPool2d.forward");
     const { n, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow } = g;
-    const y = alloc(d, n * c * oh * ow);
+    const y = alloc(d, n * c * oh * ow, false); // both paths write every output
     if (kh === 2 && kw === 2 && sh === 2 && sw === 2 && ph === 0 && pw === 0) {
       // The CNN hot path: same rules as the loop below (first maximum wins, NaN propagates).
       const code = new Uint8Array(y.length);
@@ -81,7 +81,7 @@ export class MaxPool2d extends Pool2d {
 
   backward(dout: Tensor): Tensor {
     checkBackward("MaxPool2d.backward", this.outShape(), dout);
-    const g = this.g!, go = floatData(dout, "MaxPool2d.backward"), dx = alloc(go, g.n * g.c * g.h * g.w);
+    const g = this.g!, go = floatData(dout, "MaxPool2d.backward"), dx = alloc(go, g.n * g.c * g.h * g.w, this.code === null); // the 2x2 kernel writes every element
     if (this.code) { maxPool2x2Backward(g.n * g.c, g.h, g.w, go, this.code, dx); return wrap(dx, [g.n, g.c, g.h, g.w]); }
     const arg = this.argmax!;
     for (let o = 0; o < go.length; o++) dx[arg[o]] += go[o];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { axpy, reluBackwardNaN } from "../../../../lib/kernels/index.js";
 import { runtime } from "../../../../lib/kernels/runtime.js";
+import { residentFloat32 } from "../../../../lib/kernels/resident.js";
 import { rng } from "../../../../lib/random/index.js";
 import { sameBits } from "./bits.js";
 
@@ -16,6 +17,19 @@ describe("axpy", () => {
     for (let i = 0; i < n; i++) ref[3 + i] = Math.fround(y0[3 + i] + alpha * x[2 + i]);
     expect(sameBits(y, ref)).toBe(true);
     expect(sameBits(x, xBefore)).toBe(true);
+  });
+
+  it("updates a resident (wasm-memory) y in place with the same bits", () => {
+    const n = 100_003, x = rng(5).fillNormal(new Float32Array(n), 0, 1), y = rng(6).fillNormal(new Float32Array(n), 0, 1);
+    const ry = residentFloat32(n, false)!, rx = residentFloat32(n, false)!;
+    ry.set(y); rx.set(x);
+    axpy(n, 0.37, x, 0, y, 0);
+    axpy(n, 0.37, rx, 0, ry, 0);
+    expect(sameBits(ry, y)).toBe(true);
+    const out = new Float32Array(n), rout = residentFloat32(n, false)!;
+    reluBackwardNaN(x, y, out);
+    reluBackwardNaN(rx, ry, rout);
+    expect(sameBits(rout, out)).toBe(true);
   });
 
   it("float64 and errors", () => {

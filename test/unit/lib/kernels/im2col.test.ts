@@ -3,6 +3,7 @@ import { col2im, im2col, planeSums, type WindowGeometry } from "../../../../lib/
 import { col2imJs, im2colJs, planeSumsJs } from "../../../../lib/kernels/im2col.js";
 import { rng } from "../../../../lib/random/index.js";
 import { runtime } from "../../../../lib/kernels/runtime.js";
+import { residentFloat32 } from "../../../../lib/kernels/resident.js";
 import { FLOAT64_ATOL_SUMS, STATS_F64_ATOL } from "../../tolerance.js";
 import { sameBits } from "./bits.js";
 
@@ -87,5 +88,31 @@ describe("im2col / col2im", () => {
     expect(() => im2col({ ...g, oh: 3 }, new Float32Array(16), 0, new Float32Array(100), 0)).toThrow("im2col: an output of 3x2 does not fit a 4x4 input with kernel 3x3, stride 1,1, padding 0,0");
     expect(() => col2im(g, new Float32Array(36), 0, new Float64Array(16), 0)).toThrow("col2im: expected two Float32Arrays or two Float64Arrays, got Float32Array(36) and Float64Array(16)");
     expect(() => planeSums(2, 3, new Float32Array(5), 0, new Float64Array(2))).toThrow("planeSums: needs 6 inputs from offset 0 (length 5) and 2 outputs (length 2)");
+  });
+});
+
+describe("layer kernels on resident (wasm-memory) operands", () => {
+  /** A resident copy of `a` at `offset` inside a block of at least 64 KiB (resident.ts's minimum). */
+  function resident(a: Float32Array, offset: number): Float32Array {
+    const r = residentFloat32(Math.max(1 << 14, a.length + offset), true);
+    expect(r).not.toBeNull();
+    r!.set(a, offset);
+    return r!;
+  }
+  it("im2col, col2im and planeSums read and write resident arrays in place with the same bits", () => {
+    const g = geometry(3, 9, 11, 3, 3, 2, 1, 1, 1), K = g.c * g.kh * g.kw, hw = g.oh * g.ow, n = g.c * g.h * g.w;
+    const x = rng(5).fillNormal(new Float32Array(n), 0, 1), c = rng(6).fillNormal(new Float32Array(K * hw), 0, 1);
+    const cols = new Float32Array((K + 1) * hw), rx = resident(x, 7), rcols = resident(new Float32Array((K + 1) * hw), 5);
+    im2col(g, x, 0, cols, 0, true);
+    im2col(g, rx, 7, rcols, 5, true);
+    expect(sameBits(rcols.subarray(5, 5 + cols.length), cols)).toBe(true);
+    const dx = new Float32Array(n), rdx = resident(new Float32Array(n), 3);
+    col2im(g, c, 0, dx, 0);
+    col2im(g, resident(c, 1), 1, rdx, 3);
+    expect(sameBits(rdx.subarray(3, 3 + n), dx)).toBe(true);
+    const s = new Float64Array(K), rs = new Float64Array(K);
+    planeSums(K, hw, c, 0, s);
+    planeSums(K, hw, resident(c, 2), 2, rs);
+    expect(sameBits(s, rs)).toBe(true);
   });
 });

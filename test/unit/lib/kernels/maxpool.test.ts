@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { maxPool2x2, maxPool2x2Backward } from "../../../../lib/kernels/index.js";
 import { maxPool2x2BackwardJs, maxPool2x2Js } from "../../../../lib/kernels/maxpool.js";
 import { runtime } from "../../../../lib/kernels/runtime.js";
+import { residentFloat32 } from "../../../../lib/kernels/resident.js";
 import { rng } from "../../../../lib/random/index.js";
 import { sameBits } from "./bits.js";
 
@@ -59,6 +60,21 @@ describe("maxPool2x2", () => {
     expect(sameBits(dx, ref)).toBe(true);
     expect(sameBits(dxj, ref)).toBe(true);
     expect(Object.is(dx[code[0] === 0 ? 0 : code[0] === 1 ? 1 : code[0] === 2 ? w : w + 1], 0)).toBe(true);
+  });
+
+  it("reads and writes resident (wasm-memory) arrays in place with the same bits", () => {
+    const planes = 40, h = 32, w = 32, n = planes * h * w, o = n / 4;
+    const x = input(n, 11), rx = residentFloat32(n, false)!, ry = residentFloat32(1 << 14, true)!, rdx = residentFloat32(n, false)!;
+    rx.set(x);
+    const y = new Float32Array(o), code = new Uint8Array(o), rcode = new Uint8Array(o);
+    maxPool2x2(planes, h, w, x, 0, y, code);
+    maxPool2x2(planes, h, w, rx, 0, ry, rcode);
+    expect(sameBits(ry.subarray(0, o), y)).toBe(true);
+    expect(sameBits(rcode, code)).toBe(true);
+    const dx = new Float32Array(n);
+    maxPool2x2Backward(planes, h, w, y, code, dx);
+    maxPool2x2Backward(planes, h, w, ry, rcode, rdx);
+    expect(sameBits(rdx, dx)).toBe(true);
   });
 
   it("float64 runs the same rules", () => {
