@@ -11,9 +11,11 @@ export const MIN_NODE = [20, 19] as const;
 
 /**
  * Ubuntu/Debian packages the grader needs: Python's Jupyter kernel client and nbclient (the
- * `grade` driver), util-linux (unshare and setpriv for isolation), fonts for static figures.
+ * `grade` driver imports them; no Jupyter command-line tool is used), util-linux (unshare and
+ * setpriv for isolation), fonts for static figures, and what NodeSource's script needs.
+ * Ubuntu 22.04 has nbclient 0.5.6 and jupyter_client 7.1.2: the driver uses only APIs they have.
  */
-export const APT_PACKAGES = ["python3", "python3-nbclient", "python3-nbformat", "python3-jupyter-client", "jupyter-client", "util-linux", "fonts-dejavu-core", "ca-certificates", "curl", "gnupg"] as const;
+export const APT_PACKAGES = ["python3", "python3-nbclient", "python3-nbformat", "python3-jupyter-client", "util-linux", "fonts-dejavu-core", "ca-certificates", "curl", "gnupg"] as const;
 
 /**
  * setup.sh: system packages, Node >= 20.19 (NodeSource, as Gradescope documents), the bundled

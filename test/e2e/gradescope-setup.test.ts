@@ -58,6 +58,12 @@ describe("Gradescope bundle: setup.sh then run_autograder with the installed pac
     const spec = (JSON.parse(ks.stdout) as { kernelspecs: Record<string, { resource_dir: string; spec: { argv: string[] } }> }).kernelspecs["deeprob-ts"];
     expect(spec.resource_dir).toBe(kernelDir);
     expect(spec.spec.argv.slice(1)).toEqual([path.join(pkg, "dist", "kernel-ext", "launcher.js"), "{connection_file}"]);
+    // The installed command documents the Gradescope options.
+    const help = await runProcess(path.join(prefix, "bin", "deeprob-ts"), ["grade", "--help"], { env: withoutNpmVars() });
+    expect(help.code).toBe(0);
+    for (const s of ["--isolation <mode>", "3 environment (Jupyter missing, or files the isolated kernel user cannot read)"]) expect(help.stdout.replace(/\s+/g, " ")).toContain(s);
+    const assignHelp = await runProcess(path.join(prefix, "bin", "deeprob-ts"), ["assign", "--help"], { env: withoutNpmVars() });
+    for (const s of ["--package <tgz>", "--no-gradescope", "upload <dir>/autograder.zip"]) expect(assignHelp.stdout.replace(/\s+/g, " ")).toContain(s);
     // The installed library computes, and finds its shipped data.
     const lib = await runProcess(process.execPath, ["-e", `const dr = require(${JSON.stringify(pkg)}); console.log(dr.tensor([1, 2, 4]).sum().item(), dr.data.loadDigits().X.shape.join("x"))`], { cwd: os.tmpdir() });
     expect(lib.stdout.trim(), lib.stderr).toBe("7 1797x64");
