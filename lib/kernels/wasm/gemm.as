@@ -92,6 +92,55 @@ function packB(b: usize, rs: i32, cs: i32, p0: i32, kc: i32, j0: i32, j1: i32, d
   }
 }
 
+/** Columns of B packed per chunk when A has few rows: 256 x 128 floats = 128 KiB, at home in L2. */
+const NC: i32 = 128;
+
+// Few rows of A (m <= MC): A is packed once per KC block, and B streams through an L2-sized
+// packed chunk of NC columns that every row panel then reuses from cache. B is read once, row
+// by row (prefetch-friendly; reading 8-float panels straight from a row-major B jumps a page
+// per row). The sums run in the same order as the general path, so the bits are the same.
+function smallM(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32,
+  c: usize, ldc: i32, n0: i32, n1: i32, ap: usize, bp: usize, tile: usize, ready: usize): void {
+  for (let p0 = 0; p0 < k; p0 += KC) {
+    const kc = min(KC, k - p0);
+    const acc = p0 > 0;
+    if (ready != 0) {
+      for (let v = atomic.load<i32>(ready); v < p0 + kc; v = atomic.load<i32>(ready)) atomic.wait<i32>(ready, v, -1);
+    }
+    packA(a, ars, acs, 0, m, p0, kc, ap);
+    for (let jc = n0; jc < n1; jc += NC) {
+      const je = min(n1, jc + NC);
+      packB(b, brs, bcs, p0, kc, jc, je, bp);
+      panels(m, kc, ap, bp, c, ldc, jc, je, 0, tile, acc);
+    }
+  }
+}
+
+// The micro-kernel over packed A rows [0, mc) (C rows i0 + ...) and packed B columns [j0, j1).
+function panels(mc: i32, kc: i32, ap: usize, bp: usize, c: usize, ldc: i32, j0: i32, j1: i32, i0: i32, tile: usize, acc: bool): void {
+  const ldcb = <usize>(ldc << 2);
+  for (let j = j0; j < j1; j += NR) {
+    const w = min(NR, j1 - j);
+    const bpan = bp + <usize>(((j - j0) * kc) << 2);
+    for (let i = 0; i < mc; i += MR) {
+      const h = min(MR, mc - i);
+      const apan = ap + <usize>((i * kc) << 2);
+      const cij = c + <usize>(((i0 + i) * ldc + j) << 2);
+      if (h == MR && w == NR) {
+        micro(kc, apan, bpan, NR << 2, cij, ldcb, acc);
+      } else {
+        // Edge tile: compute the full 4x8 into scratch, then copy (and add) the valid part.
+        micro(kc, apan, bpan, NR << 2, tile, NR << 2, false);
+        for (let r = 0; r < h; r++) for (let q = 0; q < w; q++) {
+          const dst = cij + <usize>((r * ldc + q) << 2);
+          const v = load<f32>(tile + <usize>((r * NR + q) << 2));
+          store<f32>(dst, acc ? load<f32>(dst) + v : v);
+        }
+      }
+    }
+  }
+}
+
 /**
  * C[0:m, n0:n1] = A (m x k) . B (k x n) with A, B strided (element strides) and C contiguous
  * with row stride ldc. If `ready` is non-zero, it is the address of an i32 counting the rows of
@@ -100,51 +149,22 @@ function packB(b: usize, rs: i32, cs: i32, p0: i32, kc: i32, j0: i32, j1: i32, d
  */
 export function gemm_f32(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32,
   c: usize, ldc: i32, n0: i32, n1: i32, ap: usize, bp: usize, tile: usize, ready: usize): void {
-  // Few rows of A (m <= 2 MC panels' worth of reuse): packing B costs as much as the product
-  // itself, so full 8-column panels of a row-major B are read in place (row stride brs).
-  const direct = bcs == 1 && m <= 64;
-  const ldcb = <usize>(ldc << 2);
   if (k == 0) {
     for (let i = 0; i < m; i++) memory.fill(c + <usize>((i * ldc + n0) << 2), 0, <usize>((n1 - n0) << 2));
     return;
   }
+  if (m <= MC) { smallM(m, k, a, ars, acs, b, brs, bcs, c, ldc, n0, n1, ap, bp, tile, ready); return; }
   for (let p0 = 0; p0 < k; p0 += KC) {
     const kc = min(KC, k - p0);
     const acc = p0 > 0;
     if (ready != 0) {
       for (let v = atomic.load<i32>(ready); v < p0 + kc; v = atomic.load<i32>(ready)) atomic.wait<i32>(ready, v, -1);
     }
-    if (direct) {
-      const full = n0 + ((n1 - n0) & ~(NR - 1));
-      if (full < n1) packB(b, brs, bcs, p0, kc, full, n1, bp + <usize>(((full - n0) * kc) << 2));
-    } else {
-      packB(b, brs, bcs, p0, kc, n0, n1, bp);
-    }
+    packB(b, brs, bcs, p0, kc, n0, n1, bp);
     for (let i0 = 0; i0 < m; i0 += MC) {
       const mc = min(MC, m - i0);
       packA(a, ars, acs, i0, mc, p0, kc, ap);
-      for (let j = n0; j < n1; j += NR) {
-        const w = min(NR, n1 - j);
-        const inPlace = direct && w == NR;
-        const bpan = inPlace ? b + <usize>((p0 * brs + j) << 2) : bp + <usize>(((j - n0) * kc) << 2);
-        const bsb: usize = inPlace ? <usize>(brs << 2) : NR << 2;
-        for (let i = 0; i < mc; i += MR) {
-          const h = min(MR, mc - i);
-          const apan = ap + <usize>((i * kc) << 2);
-          const cij = c + <usize>(((i0 + i) * ldc + j) << 2);
-          if (h == MR && w == NR) {
-            micro(kc, apan, bpan, bsb, cij, ldcb, acc);
-          } else {
-            // Edge tile: compute the full 4x8 into scratch, then copy (and add) the valid part.
-            micro(kc, apan, bpan, bsb, tile, NR << 2, false);
-            for (let r = 0; r < h; r++) for (let q = 0; q < w; q++) {
-              const dst = cij + <usize>((r * ldc + q) << 2);
-              const v = load<f32>(tile + <usize>((r * NR + q) << 2));
-              store<f32>(dst, acc ? load<f32>(dst) + v : v);
-            }
-          }
-        }
-      }
+      panels(mc, kc, ap, bp, c, ldc, n0, n1, i0, tile, acc);
     }
   }
 }
