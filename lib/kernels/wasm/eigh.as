@@ -1,0 +1,148 @@
+// AssemblyScript: the two O(n^3) loops of the float64 symmetric eigensolver (lib/data/eigh.ts),
+// in f64x2 lanes, each over a range that the two threads split (rows or columns are independent,
+// so the split never changes a bit). No fused multiply-add: the rotations then give exactly the
+// bits of the JS loops (mul, mul, add as JS evaluates them).
+
+/**
+ * Applies recorded QL sweeps to columns [c0, c1) of Vt (row-major, `ld` doubles per row). Sweep
+ * k is the i32 triple (l, m, off) at sweeps + 12 k; its rotations i = m - 1 down to l are the
+ * (c, s) f64 pairs at cs + 16 (off + m - 1 - i). For each column:
+ *   h = Vt[i + 1]; Vt[i + 1] = s Vt[i] + c h; Vt[i] = c Vt[i] - s h
+ * The updated Vt[i] is the next rotation's h, so it stays in registers; a block of 8 columns
+ * (one cache line) walks all the sweeps while its rows stay in cache.
+ */
+export function ql_rotate_f64(vt: usize, ld: i32, c0: i32, c1: i32, sweeps: usize, count: i32, cs: usize): void {
+  const ldb = <usize>ld << 3;
+  let c = c0;
+  for (; c + 8 <= c1; c += 8) {
+    for (let k = 0; k < count; k++) {
+      const sw = sweeps + <usize>k * 12;
+      const l = load<i32>(sw), m = load<i32>(sw, 4);
+      let q = cs + (<usize>load<i32>(sw, 8) << 4);
+      let p = vt + <usize>m * ldb + (<usize>c << 3);
+      let t0 = v128.load(p), t1 = v128.load(p, 16), t2 = v128.load(p, 32), t3 = v128.load(p, 48);
+      for (let i = m - 1; i >= l; i--, q += 16) {
+        p -= ldb;
+        const cc = v128.load64_splat(q), ss = v128.load64_splat(q, 8);
+        const x0 = v128.load(p), x1 = v128.load(p, 16), x2 = v128.load(p, 32), x3 = v128.load(p, 48);
+        v128.store(p + ldb, f64x2.add(f64x2.mul(ss, x0), f64x2.mul(cc, t0)));
+        v128.store(p + ldb, f64x2.add(f64x2.mul(ss, x1), f64x2.mul(cc, t1)), 16);
+        v128.store(p + ldb, f64x2.add(f64x2.mul(ss, x2), f64x2.mul(cc, t2)), 32);
+        v128.store(p + ldb, f64x2.add(f64x2.mul(ss, x3), f64x2.mul(cc, t3)), 48);
+        t0 = f64x2.sub(f64x2.mul(cc, x0), f64x2.mul(ss, t0));
+        t1 = f64x2.sub(f64x2.mul(cc, x1), f64x2.mul(ss, t1));
+        t2 = f64x2.sub(f64x2.mul(cc, x2), f64x2.mul(ss, t2));
+        t3 = f64x2.sub(f64x2.mul(cc, x3), f64x2.mul(ss, t3));
+      }
+      v128.store(p, t0); v128.store(p, t1, 16); v128.store(p, t2, 32); v128.store(p, t3, 48);
+    }
+  }
+  for (; c < c1; c++) {
+    for (let k = 0; k < count; k++) {
+      const sw = sweeps + <usize>k * 12;
+      const l = load<i32>(sw), m = load<i32>(sw, 4);
+      let q = cs + (<usize>load<i32>(sw, 8) << 4);
+      let p = vt + <usize>m * ldb + (<usize>c << 3);
+      let t = load<f64>(p);
+      for (let i = m - 1; i >= l; i--, q += 16) {
+        p -= ldb;
+        const cc = load<f64>(q), ss = load<f64>(q, 8), x = load<f64>(p);
+        store<f64>(p + ldb, ss * x + cc * t);
+        t = cc * x - ss * t;
+      }
+      store<f64>(p, t);
+    }
+  }
+}
+
+/**
+ * Householder accumulation (tred2's second half) for a block of reflectors i = i0 .. i0 + b - 1,
+ * on rows [j0, j1) of V (`ld` doubles per row): row j takes reflectors i >= j in order,
+ *   g = sum_{k <= i} U_i[k] V[j][k];  V[j][k] -= g D_i[k]  (k <= i)
+ * with U_i at u + 8 ld r and D_i = U_i / h_i at dd + 8 ld r (r = i - i0; zeros where h_i = 0).
+ * One row at a time takes the whole block while it sits in L1.
+ */
+export function house_accumulate_f64(v: usize, ld: i32, j0: i32, j1: i32, i0: i32, b: i32, u: usize, dd: usize): void {
+  const ldb = <usize>ld << 3;
+  for (let j = j0; j < j1; j++) {
+    const row = v + <usize>j * ldb;
+    for (let r = max(0, j - i0); r < b; r++) {
+      const len = i0 + r + 1, ur = u + <usize>r * ldb, dr = dd + <usize>r * ldb;
+      let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+      let k = 0;
+      for (; k + 4 <= len; k += 4) {
+        const o = <usize>k << 3;
+        s0 = f64x2.add(s0, f64x2.mul(v128.load(ur + o), v128.load(row + o)));
+        s1 = f64x2.add(s1, f64x2.mul(v128.load(ur + o, 16), v128.load(row + o, 16)));
+      }
+      const s = f64x2.add(s0, s1);
+      let g = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+      for (; k < len; k++) g += load<f64>(ur + (<usize>k << 3)) * load<f64>(row + (<usize>k << 3));
+      const gv = f64x2.splat(g);
+      k = 0;
+      for (; k + 2 <= len; k += 2) {
+        const o = <usize>k << 3;
+        v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.mul(gv, v128.load(dr + o))));
+      }
+      for (; k < len; k++) store<f64>(row + (<usize>k << 3), load<f64>(row + (<usize>k << 3)) - g * load<f64>(dr + (<usize>k << 3)));
+    }
+  }
+}
+
+/**
+ * tred2's symmetric matrix-vector product for step i, rows [j0, j1) of the upper triangle of V
+ * (rows of the transposed storage are contiguous): for each row j, V[i][j] = d[j] and
+ *   acc[j] += V[j][j] d[j] + sum_{k > j} V[j][k] d[k];  acc[k] += V[j][k] d[j]  (j < k < i)
+ * into this range's own accumulator `acc` (zeroed by the caller); the caller adds the two ranges'
+ * accumulators in a fixed order, so the result does not depend on the thread count.
+ */
+export function tred_symv_f64(v: usize, ld: i32, i: i32, j0: i32, j1: i32, d: usize, acc: usize): void {
+  const ldb = <usize>ld << 3, rowI = v + <usize>i * ldb;
+  for (let j = j0; j < j1; j++) {
+    const row = v + <usize>j * ldb, f = load<f64>(d + (<usize>j << 3));
+    store<f64>(rowI + (<usize>j << 3), f);
+    const fv = f64x2.splat(f);
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+    let k = j + 1;
+    for (; k + 4 <= i; k += 4) {
+      const o = <usize>k << 3;
+      const x0 = v128.load(row + o), x1 = v128.load(row + o, 16);
+      s0 = f64x2.add(s0, f64x2.mul(x0, v128.load(d + o)));
+      s1 = f64x2.add(s1, f64x2.mul(x1, v128.load(d + o, 16)));
+      v128.store(acc + o, f64x2.add(v128.load(acc + o), f64x2.mul(x0, fv)));
+      v128.store(acc + o, f64x2.add(v128.load(acc + o, 16), f64x2.mul(x1, fv)), 16);
+    }
+    const s = f64x2.add(s0, s1);
+    let g = load<f64>(acc + (<usize>j << 3)) + load<f64>(row + (<usize>j << 3)) * f + (f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1));
+    for (; k < i; k++) {
+      const o = <usize>k << 3, x = load<f64>(row + o);
+      g += x * load<f64>(d + o);
+      store<f64>(acc + o, load<f64>(acc + o) + x * f);
+    }
+    store<f64>(acc + (<usize>j << 3), g);
+  }
+}
+
+/**
+ * tred2's rank-2 update for step i on rows [j0, j1): V[j][k] -= d[j] e[k] + e[j] d[k] for
+ * j <= k < i (the JS loop's expression and order), then dNext[j] = V[j][i - 1] and V[j][i] = 0.
+ * dNext is separate from d because other rows still read d.
+ */
+export function tred_update_f64(v: usize, ld: i32, i: i32, j0: i32, j1: i32, d: usize, e: usize, dNext: usize): void {
+  const ldb = <usize>ld << 3;
+  for (let j = j0; j < j1; j++) {
+    const row = v + <usize>j * ldb, f = load<f64>(d + (<usize>j << 3)), g = load<f64>(e + (<usize>j << 3));
+    const fv = f64x2.splat(f), gv = f64x2.splat(g);
+    let k = j;
+    for (; k + 2 <= i; k += 2) {
+      const o = <usize>k << 3;
+      v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.add(f64x2.mul(fv, v128.load(e + o)), f64x2.mul(gv, v128.load(d + o)))));
+    }
+    for (; k < i; k++) {
+      const o = <usize>k << 3;
+      store<f64>(row + o, load<f64>(row + o) - (f * load<f64>(e + o) + g * load<f64>(d + o)));
+    }
+    store<f64>(dNext + (<usize>j << 3), load<f64>(row + (<usize>(i - 1) << 3)));
+    store<f64>(row + (<usize>i << 3), 0);
+  }
+}
