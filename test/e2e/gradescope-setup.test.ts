@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkTarball } from "../../kernel-ext/grading/package-tarball";
 import { FIXTURES, runCli, runProcess } from "./fixtures/env";
 
 const MINI = path.join(FIXTURES, "grading", "mini-source.ipynb");
@@ -64,6 +65,12 @@ describe("Gradescope bundle: setup.sh then run_autograder with the installed pac
     for (const s of ["--isolation <mode>", "3 environment (Jupyter missing, or files the isolated kernel user cannot read)"]) expect(help.stdout.replace(/\s+/g, " ")).toContain(s);
     const assignHelp = await runProcess(path.join(prefix, "bin", "deeprob-ts"), ["assign", "--help"], { env: withoutNpmVars() });
     for (const s of ["--package <tgz>", "--no-gradescope", "upload <dir>/autograder.zip"]) expect(assignHelp.stdout.replace(/\s+/g, " ")).toContain(s);
+    // assign run from the installed package (no checkout, no build) bundles an equivalent tarball.
+    const again2 = path.join(dir, "release-from-installed");
+    const re = await runProcess(path.join(prefix, "bin", "deeprob-ts"), ["assign", MINI, "--out", again2], { cwd: dir, env: withoutNpmVars() });
+    expect(re.code, re.stderr).toBe(0);
+    const tgz = fs.readdirSync(path.join(root, "source")).find((f) => f.endsWith(".tgz"))!;
+    expect(checkTarball(path.join(again2, "autograder", tgz)).files.sort()).toEqual(checkTarball(path.join(root, "source", tgz)).files.sort());
     // The installed library computes, and finds its shipped data.
     const lib = await runProcess(process.execPath, ["-e", `const dr = require(${JSON.stringify(pkg)}); console.log(dr.tensor([1, 2, 4]).sum().item(), dr.data.loadDigits().X.shape.join("x"))`], { cwd: os.tmpdir() });
     expect(lib.stdout.trim(), lib.stderr).toBe("7 1797x64");
