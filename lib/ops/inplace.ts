@@ -14,6 +14,13 @@ function checkWritable(t: Tensor, op: string): void {
   }
 }
 
+// Whether two storages share bytes. Comparing buffers alone is not enough: every resident
+// tensor's storage is a view into the one wasm memory buffer (lib/kernels/resident.ts).
+function sharesMemory(a: Tensor, b: Tensor): boolean {
+  const x = a.data, y = b.data;
+  return x.buffer === y.buffer && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+}
+
 function sameView(a: Tensor, b: Tensor): boolean {
   return a.data === b.data && a.offset === b.offset && shapesEqual(a.shape, b.shape) && shapesEqual(a.strides, b.strides);
 }
@@ -40,7 +47,7 @@ function inplace(op: BinaryName, name: string, target: Tensor, b: TensorLike): T
   let t = other(b, target, name);
   // x.add_(x.T) reads elements it has already written unless the operand is copied first
   // (NumPy buffers overlapping operands the same way); the identical view (x.add_(x)) is safe.
-  if (t.data.buffer === target.data.buffer && !sameView(t, target)) t = t.clone();
+  if (sharesMemory(t, target) && !sameView(t, target)) t = t.clone();
   forEachRowN(target.shape, [target.strides, target.strides, broadcastStrides(t.shape, t.strides, target.shape)], [target.offset, target.offset, t.offset],
     (o, n, s) => binaryStrided(op, n, target.data, o[1], s[1], t.data, o[2], s[2], target.data, o[0], s[0]));
   return target;
@@ -62,7 +69,7 @@ export function copy_(target: Tensor, src: TensorLike): Tensor {
   const t = other(src, target, "copy_");
   const td = target.data, sd = t.data;
   // When src shares storage with target (x.copy_(x.T)), read a private copy first.
-  const s = td.buffer === sd.buffer ? t.clone() : t;
+  const s = sharesMemory(t, target) ? t.clone() : t;
   forEachRowN(target.shape, [target.strides, broadcastStrides(s.shape, s.strides, target.shape)], [target.offset, s.offset], (o, n, st) => {
     let a = o[0], b = o[1];
     for (let i = 0; i < n; i++, a += st[0], b += st[1]) td[a] = s.data[b];

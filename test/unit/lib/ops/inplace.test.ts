@@ -68,4 +68,21 @@ describe("in-place ops", () => {
     expect(() => ops.add_(zeros([3]), zeros([2]))).toThrow("add_: shapes [3] and [2] cannot be broadcast");
     expect(() => ops.mul_(zeros([1, 3]).expand(2, 3), 2)).toThrow("mul_: cannot write in place into a broadcast (expanded) view of shape [2, 3]");
   });
+
+  it("large (resident) tensors: distinct storages are used in place, overlapping views are read from a copy", () => {
+    // Storage of 64 KiB and more lives in the one wasm memory buffer, so "same buffer" no longer
+    // means "same storage": the overlap test must compare byte ranges.
+    const n = 160;
+    const a = arange(n * n).reshape([n, n]).astype("float32"), b = arange(n * n).reshape([n, n]).astype("float32").mul(2);
+    const want = Array.from(values(a)).map((v, i) => v + 2 * i);
+    ops.add_(a, b);
+    expect(Array.from(values(a))).toEqual(want);
+    const x = arange(n * n).reshape([n, n]).astype("float32");
+    const ref = Array.from({ length: n * n }, (_, k) => { const i = Math.floor(k / n), j = k % n; return (i * n + j) + (j * n + i); });
+    ops.add_(x, x.T);
+    expect(Array.from(values(x))).toEqual(ref);
+    const y = arange(n * n).reshape([n, n]).astype("float32");
+    ops.copy_(y, y.T);
+    expect(Array.from(values(y))).toEqual(Array.from({ length: n * n }, (_, k) => (k % n) * n + Math.floor(k / n)));
+  });
 });
