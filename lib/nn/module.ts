@@ -48,7 +48,9 @@ export class Parameter {
   constructor(readonly name: string, data: Tensor) {
     if (data.dtype !== "float32" && data.dtype !== "float64") throw new TypeError(`Parameter ${name}: expected float32 or float64 values, got ${data.dtype}`);
     this.data = data.contiguous();
-    this.grad = new Tensor(data.dtype === "float64" ? new Float64Array(data.size) : new Float32Array(data.size), data.shape);
+    // Through lib/tensor's allocate, so a large float32 gradient lives in wasm memory where the
+    // GEMM writes it and the optimizer's kernels update from it in place.
+    this.grad = new Tensor(alloc(data.dtype as FloatDType, data.size), data.shape);
   }
   get shape(): readonly number[] { return this.data.shape; }
   /** The values as a contiguous typed array (shared, not a copy). */

@@ -19,6 +19,14 @@
   return max(x0, min(ow, x));
 }
 
+// Stores 0 at floats [from, to) of p.
+// @ts-ignore: decorator
+@inline function zeros(p: usize, from: i32, to: i32): void {
+  let k = from;
+  for (; k + 4 <= to; k += 4) v128.store(p + (<usize>k << 2), f32x4.splat(0));
+  for (; k < to; k++) store<f32>(p + (<usize>k << 2), 0);
+}
+
 /**
  * im2col of one [c, h, w] image at x into cols [c·kh·kw (+1), oh·ow]:
  * cols[((ci·kh + i)·kw + j)·oh·ow + y·ow + x] = image[ci][y·sh + i - ph][x·sw + j - pw] (0 outside).
@@ -34,8 +42,9 @@ export function im2col_f32(x: usize, c: i32, h: i32, w: i32, kh: i32, kw: i32, s
       const x0 = firstInside(j, sw, pw, ow), x1 = endInside(j, sw, pw, w, ow, x0);
       for (let y = 0; y < oh; y++) {
         const iy = y * sh + i - ph, dst = row + (<usize>(y * ow) << 2);
-        if (iy < 0 || iy >= h) { memory.fill(dst, 0, <usize>ow << 2); continue; }
-        if (x0 > 0) memory.fill(dst, 0, <usize>x0 << 2);
+        // Zero runs are short (the padding, or one output row): plain stores beat memory.fill's call.
+        if (iy < 0 || iy >= h) { zeros(dst, 0, ow); continue; }
+        zeros(dst, 0, x0);
         // Input column of output column xx: xx·sw + j - pw (in range for xx in [x0, x1)).
         const s0 = src + (<usize>(iy * w + j - pw) << 2);
         let xx = x0;
@@ -45,7 +54,7 @@ export function im2col_f32(x: usize, c: i32, h: i32, w: i32, kh: i32, kw: i32, s
         } else {
           for (; xx < x1; xx++) store<f32>(dst + (<usize>xx << 2), load<f32>(s0 + (<usize>(xx * sw) << 2)));
         }
-        if (x1 < ow) memory.fill(dst + (<usize>x1 << 2), 0, <usize>(ow - x1) << 2);
+        zeros(dst, x1, ow);
       }
       row += <usize>hw << 2;
     }
