@@ -75,7 +75,8 @@ function checkKernelUser(env: GradeEnv): void {
     tslab && resolve("@tslab/typescript-for-tslab", path.dirname(tslab)), tslab && resolve("zeromq", path.dirname(tslab))].filter((f): f is string => !!f);
   let problem;
   try {
-    problem = kernelUserProblem([{ path: process.execPath, exec: true }, ...files.map((f) => ({ path: f }))]) ??
+    // The kernel's working folder is made under os.tmpdir(): nobody must be able to enter it.
+    problem = kernelUserProblem([{ path: process.execPath, exec: true }, ...files.map((f) => ({ path: f })), { path: os.tmpdir(), dir: true }]) ??
       requireProblem([env.runtime, path.join(root, "dist", "kernel-ext", "converter.js")]);
   } catch (e) {
     throw new CommandError(`grade: --isolation user: ${(e as Error).message}`, EXIT.environment);

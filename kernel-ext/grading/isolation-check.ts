@@ -9,7 +9,7 @@ import path from "node:path";
 import { NOBODY, unprivilegedArgv } from "./isolation.js";
 
 /** A file the kernel must use, and how. */
-export interface Needed { path: string; exec?: boolean }
+export interface Needed { path: string; exec?: boolean; /** A folder the kernel only passes through (needs search, not read). */ dir?: boolean }
 
 /** The first thing the isolated user cannot reach. */
 export interface AccessProblem {
@@ -24,7 +24,8 @@ export interface AccessProblem {
 }
 
 // Run as the isolated user: /bin/sh, so the check works even when node itself is unreachable.
-// Arguments: pairs of (path, "r" or "x"). Prints "BLOCKED <missing> <path>\n<needed>" once.
+// Arguments: pairs of (path, "r" read, "x" read and execute, or "d" search a folder).
+// Prints "BLOCKED <missing> <path>\n<needed>" for the first failure, nothing when all pass.
 const WALK = `
 while [ "$#" -ge 2 ]; do
   p=$1; k=$2; shift 2
@@ -37,6 +38,7 @@ while [ "$#" -ge 2 ]; do
       [ -x "$d" ] || { printf 'BLOCKED search %s\\n%s' "$d" "$p"; exit 0; }
     fi
   done
+  if [ "$k" = d ]; then [ -x "$p" ] || { printf 'BLOCKED search %s\\n%s' "$p" "$p"; exit 0; }; continue; fi
   [ -r "$p" ] || { printf 'BLOCKED read %s\\n%s' "$p" "$p"; exit 0; }
   if [ "$k" = x ]; then [ -x "$p" ] || { printf 'BLOCKED execute %s\\n%s' "$p" "$p"; exit 0; }; fi
 done
@@ -55,7 +57,7 @@ export function kernelUserProblem(needed: readonly Needed[], wrap: (argv: string
   const args: string[] = [];
   for (const n of needed) {
     const abs = path.resolve(n.path);
-    const kind = n.exec ? "x" : "r";
+    const kind = n.dir ? "d" : n.exec ? "x" : "r";
     // The real path first: a blocked folder behind a symlink is then named as itself.
     try { const real = fs.realpathSync(abs); if (real !== abs) args.push(real, kind); } catch { /* missing: the walk reports it */ }
     args.push(abs, kind);

@@ -38,6 +38,13 @@ describe.skipIf(!ROOT)("kernelUserProblem (as nobody, through setpriv)", () => {
     const node = path.join(dir, "open", "node");
     expect(kernelUserProblem([{ path: node, exec: true }])).toEqual({ needed: node, blocked: node, missing: "execute", mode: "0644" });
   });
+  it("asks only search permission of a folder the kernel passes through", () => {
+    const passage = path.join(dir, "passage");
+    fs.mkdirSync(passage, { mode: 0o711 });
+    fs.chmodSync(passage, 0o711);
+    expect(kernelUserProblem([{ path: passage, dir: true }])).toBeNull();
+    expect(kernelUserProblem([{ path: path.join(dir, "private"), dir: true }])).toEqual({ needed: path.join(dir, "private"), blocked: path.join(dir, "private"), missing: "search", mode: "0700" });
+  });
   it("follows a symlink into a private folder", () => {
     const viaLink = path.join(dir, "open", "linked", "launcher.js");
     expect(kernelUserProblem([{ path: viaLink }])).toEqual({ needed: path.join(dir, "private", "pkg", "launcher.js"), blocked: path.join(dir, "private"), missing: "search", mode: "0700" });
