@@ -31,6 +31,17 @@ describe("activation layers", () => {
     expect(Array.from(L.applyActivation(A.relu, x).data)).toEqual([0, 0, 0, 0.5, 2]);
     expect(Array.from(L.activationBackward(A.relu, x, tensor([1, 1, 1, 1, 1], { dtype: "float64" })).data)).toEqual([0, 0, 0, 1, 1]);
   });
+  it("ReLU on large float32 tensors (the WebAssembly kernels) keeps the same rules as the float64 loop, bit for bit", () => {
+    const n = 100_003, x = randn([n], { rng: rng(20) }), g = randn([n], { rng: rng(21) });
+    const xd = x.data as Float32Array, gd = g.data as Float32Array;
+    xd.set([NaN, -0, 0, Infinity, -Infinity, 1e-40, -1e-40], 5); gd.set([-0, 3], 8);
+    const r = new L.ReLU(), r64 = new L.ReLU();
+    const y = r.forward(x), dx = r.backward(g);
+    const y64 = r64.forward(x.astype("float64")), dx64 = r64.backward(g.astype("float64"));
+    expect(Buffer.from((y.data as Float32Array).buffer, (y.data as Float32Array).byteOffset, 4 * n).equals(Buffer.from(Float32Array.from(y64.data as Float64Array).buffer))).toBe(true);
+    expect(Buffer.from((dx.data as Float32Array).buffer, (dx.data as Float32Array).byteOffset, 4 * n).equals(Buffer.from(Float32Array.from(dx64.data as Float64Array).buffer))).toBe(true);
+    expect(Number.isNaN((dx.data as Float32Array)[5])).toBe(true);
+  });
   it("ReLU's fast path keeps NaN and uses gradient 0 at 0", () => {
     const r = new L.ReLU();
     expect(Array.from(r.forward(tensor([NaN, -1, 0, 3])).data)).toEqual([NaN, 0, 0, 3]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tensor } from "../../../../lib/tensor/index.js";
+import { randn, tensor } from "../../../../lib/tensor/index.js";
+import { rng } from "../../../../lib/random/index.js";
 import { Parameter } from "../../../../lib/nn/module.js";
 import { Adam, AdamW, SGD, type Optimizer } from "../../../../lib/optim/index.js";
 import { allClose, OPTIM_RTOL } from "../../tolerance.js";
@@ -39,6 +40,14 @@ describe("optimizers reproduce torch.optim trajectories", () => {
     expect(Array.from(p.gradValues)).toEqual([0, 0]);
     expect([adam.lr, adam.beta1, adam.beta2, adam.eps, adam.weightDecay]).toEqual([1e-3, 0.9, 0.999, 1e-8, 0]);
     expect(new AdamW([p]).weightDecay).toBe(0.01);
+  });
+  it("plain SGD on a large float32 parameter (the axpy kernel) is w - lr·g in float64 rounded once, bit for bit", () => {
+    const n = 70_001, w0 = randn([n], { rng: rng(1) }), p = new Parameter("w", w0.clone());
+    rng(2).fillNormal(p.gradValues as Float32Array, 0, 1);
+    const g = Float32Array.from(p.gradValues), before = Float32Array.from(p.values);
+    new SGD([p], { lr: 0.03 }).step();
+    const expected = Float32Array.from(before, (v, i) => v - 0.03 * g[i]);
+    expect(Buffer.from(Float32Array.from(p.values).buffer).equals(Buffer.from(expected.buffer))).toBe(true);
   });
   it("explains bad configuration", () => {
     const p = new Parameter("w", tensor([1]));
