@@ -62,6 +62,8 @@ export function eighWorkspace(n: number): EighWorkspace | null {
   const pV = (alloc(n * n * 8 + 64) + 63) & ~63;
   const pU = alloc(BLOCK * n * 8), pD = alloc(BLOCK * n * 8);
   const pSw = alloc(SWEEPS * 12), pCs = alloc(SWEEPS * n * 16);
+  // Vt packed in 8-column blocks for the rotations (wasm/eigh.as), zero-padded to a whole block
+  const blocks = Math.ceil(n / 8), pP = (alloc(blocks * n * 64 + 64) + 63) & ~63;
   // d, e, two symv accumulators, and the next d (n doubles each)
   const pd = alloc(n * 8), pe = alloc(n * 8), pA0 = alloc(n * 8), pA1 = alloc(n * 8), pdN = alloc(n * 8);
   const mem = f64();
@@ -70,14 +72,22 @@ export function eighWorkspace(n: number): EighWorkspace | null {
   const V = mem.subarray(pV >> 3, (pV >> 3) + n * n) as Float64Array;
   const U = mem.subarray(pU >> 3, (pU >> 3) + BLOCK * n), D = mem.subarray(pD >> 3, (pD >> 3) + BLOCK * n);
   const sw = new Int32Array(mem.buffer, pSw, SWEEPS * 3), cs = mem.subarray(pCs >> 3, (pCs >> 3) + SWEEPS * n * 2);
-  let count = 0, used = 0, live = true;
+  const P = mem.subarray(pP >> 3, (pP >> 3) + blocks * n * 8);
+  let count = 0, used = 0, live = true, packed = false;
   const ex = runtime()!.exports as unknown as Record<string, (...a: number[]) => void>;
   const call = ([name, ...a]: Job) => ex[name](...a);
 
-  const flush = (): void => {
+  const apply = (): void => {
     if (count === 0) return;
-    split(0, n, used * n, 8, (c0, c1) => ["ql_rotate_f64", pV, n, c0, c1, pSw, count, pCs]);
+    split(0, blocks, used * n, 1, (b0, b1) => ["ql_rotate_f64", pP, n, b0, b1, pSw, count, pCs]);
     count = 0; used = 0;
+  };
+  // V (row-major) <-> P (block b, row r, column c % 8 at (b n + r) 8 + c % 8)
+  const pack = (toP: boolean): void => {
+    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) {
+      const q = ((c >> 3) * n + r) * 8 + (c & 7);
+      if (toP) P[q] = V[r * n + c]; else V[r * n + c] = P[q];
+    }
   };
   return {
     V, d, e,
@@ -119,12 +129,17 @@ export function eighWorkspace(n: number): EighWorkspace | null {
     },
     rotate(l: number, m: number, cs2: Float64Array): void {
       const len = m - l;
-      if (count === SWEEPS || 2 * (used + len) > cs.length) flush();
+      if (!packed) { P.fill(0); pack(true); packed = true; }
+      if (count === SWEEPS || 2 * (used + len) > cs.length) apply();
       sw[3 * count] = l; sw[3 * count + 1] = m; sw[3 * count + 2] = used;
       cs.set(cs2.subarray(0, 2 * len), 2 * used);
       count++; used += len;
     },
-    flush,
+    flush(): void {
+      apply();
+      if (packed) pack(false);
+      packed = false;
+    },
     release(): void {
       if (live) resetArena();
       live = false;

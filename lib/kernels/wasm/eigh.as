@@ -4,53 +4,38 @@
 // bits of the JS loops (mul, mul, add as JS evaluates them).
 
 /**
- * Applies recorded QL sweeps to columns [c0, c1) of Vt (row-major, `ld` doubles per row). Sweep
- * k is the i32 triple (l, m, off) at sweeps + 12 k; its rotations i = m - 1 down to l are the
- * (c, s) f64 pairs at cs + 16 (off + m - 1 - i). For each column:
+ * Applies recorded QL sweeps to column blocks [b0, b1) of Vt packed as 8-column blocks (block b,
+ * row r at p + 64 (b n + r): each block's rows are consecutive cache lines, so a sweep walks
+ * memory sequentially instead of striding a page per row). Sweep k is the i32 triple (l, m, off)
+ * at sweeps + 12 k; its rotations i = m - 1 down to l are the (c, s) f64 pairs at
+ * cs + 16 (off + m - 1 - i). For each column:
  *   h = Vt[i + 1]; Vt[i + 1] = s Vt[i] + c h; Vt[i] = c Vt[i] - s h
- * The updated Vt[i] is the next rotation's h, so it stays in registers; a block of 8 columns
- * (one cache line) walks all the sweeps while its rows stay in cache.
+ * The updated Vt[i] is the next rotation's h, so it stays in registers, and a block takes all the
+ * recorded sweeps while its rows (64 n bytes) stay in L2.
  */
-export function ql_rotate_f64(vt: usize, ld: i32, c0: i32, c1: i32, sweeps: usize, count: i32, cs: usize): void {
-  const ldb = <usize>ld << 3;
-  let c = c0;
-  for (; c + 8 <= c1; c += 8) {
+export function ql_rotate_f64(p: usize, n: i32, b0: i32, b1: i32, sweeps: usize, count: i32, cs: usize): void {
+  for (let blk = b0; blk < b1; blk++) {
+    const base = p + (<usize>blk * <usize>n << 6);
     for (let k = 0; k < count; k++) {
       const sw = sweeps + <usize>k * 12;
       const l = load<i32>(sw), m = load<i32>(sw, 4);
       let q = cs + (<usize>load<i32>(sw, 8) << 4);
-      let p = vt + <usize>m * ldb + (<usize>c << 3);
-      let t0 = v128.load(p), t1 = v128.load(p, 16), t2 = v128.load(p, 32), t3 = v128.load(p, 48);
+      let r = base + (<usize>m << 6);
+      let t0 = v128.load(r), t1 = v128.load(r, 16), t2 = v128.load(r, 32), t3 = v128.load(r, 48);
       for (let i = m - 1; i >= l; i--, q += 16) {
-        p -= ldb;
+        r -= 64;
         const cc = v128.load64_splat(q), ss = v128.load64_splat(q, 8);
-        const x0 = v128.load(p), x1 = v128.load(p, 16), x2 = v128.load(p, 32), x3 = v128.load(p, 48);
-        v128.store(p + ldb, f64x2.add(f64x2.mul(ss, x0), f64x2.mul(cc, t0)));
-        v128.store(p + ldb, f64x2.add(f64x2.mul(ss, x1), f64x2.mul(cc, t1)), 16);
-        v128.store(p + ldb, f64x2.add(f64x2.mul(ss, x2), f64x2.mul(cc, t2)), 32);
-        v128.store(p + ldb, f64x2.add(f64x2.mul(ss, x3), f64x2.mul(cc, t3)), 48);
+        const x0 = v128.load(r), x1 = v128.load(r, 16), x2 = v128.load(r, 32), x3 = v128.load(r, 48);
+        v128.store(r, f64x2.add(f64x2.mul(ss, x0), f64x2.mul(cc, t0)), 64);
+        v128.store(r, f64x2.add(f64x2.mul(ss, x1), f64x2.mul(cc, t1)), 80);
+        v128.store(r, f64x2.add(f64x2.mul(ss, x2), f64x2.mul(cc, t2)), 96);
+        v128.store(r, f64x2.add(f64x2.mul(ss, x3), f64x2.mul(cc, t3)), 112);
         t0 = f64x2.sub(f64x2.mul(cc, x0), f64x2.mul(ss, t0));
         t1 = f64x2.sub(f64x2.mul(cc, x1), f64x2.mul(ss, t1));
         t2 = f64x2.sub(f64x2.mul(cc, x2), f64x2.mul(ss, t2));
         t3 = f64x2.sub(f64x2.mul(cc, x3), f64x2.mul(ss, t3));
       }
-      v128.store(p, t0); v128.store(p, t1, 16); v128.store(p, t2, 32); v128.store(p, t3, 48);
-    }
-  }
-  for (; c < c1; c++) {
-    for (let k = 0; k < count; k++) {
-      const sw = sweeps + <usize>k * 12;
-      const l = load<i32>(sw), m = load<i32>(sw, 4);
-      let q = cs + (<usize>load<i32>(sw, 8) << 4);
-      let p = vt + <usize>m * ldb + (<usize>c << 3);
-      let t = load<f64>(p);
-      for (let i = m - 1; i >= l; i--, q += 16) {
-        p -= ldb;
-        const cc = load<f64>(q), ss = load<f64>(q, 8), x = load<f64>(p);
-        store<f64>(p + ldb, ss * x + cc * t);
-        t = cc * x - ss * t;
-      }
-      store<f64>(p, t);
+      v128.store(r, t0); v128.store(r, t1, 16); v128.store(r, t2, 32); v128.store(r, t3, 48);
     }
   }
 }
@@ -68,14 +53,17 @@ export function house_accumulate_f64(v: usize, ld: i32, j0: i32, j1: i32, i0: i3
     const row = v + <usize>j * ldb;
     for (let r = max(0, j - i0); r < b; r++) {
       const len = i0 + r + 1, ur = u + <usize>r * ldb, dr = dd + <usize>r * ldb;
-      let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+      // four accumulators: the adds' latency, not the loads, bounds a single chain
+      let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
       let k = 0;
-      for (; k + 4 <= len; k += 4) {
+      for (; k + 8 <= len; k += 8) {
         const o = <usize>k << 3;
         s0 = f64x2.add(s0, f64x2.mul(v128.load(ur + o), v128.load(row + o)));
         s1 = f64x2.add(s1, f64x2.mul(v128.load(ur + o, 16), v128.load(row + o, 16)));
+        s2 = f64x2.add(s2, f64x2.mul(v128.load(ur + o, 32), v128.load(row + o, 32)));
+        s3 = f64x2.add(s3, f64x2.mul(v128.load(ur + o, 48), v128.load(row + o, 48)));
       }
-      const s = f64x2.add(s0, s1);
+      const s = f64x2.add(f64x2.add(s0, s1), f64x2.add(s2, s3));
       let g = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
       for (; k < len; k++) g += load<f64>(ur + (<usize>k << 3)) * load<f64>(row + (<usize>k << 3));
       const gv = f64x2.splat(g);
