@@ -2,9 +2,11 @@
 // operands (float32 storage living in wasm memory, resident.ts) are used in place; JS arrays are
 // copied into the per-call arena, computed on this thread, and copied back. Each call moves at
 // most one image or one 256 KiB slab, which stays in cache. All movement is in the three
-// functions below. Every function returns false when wasm is unavailable (the caller then runs
+// functions below. Large elementwise work on resident operands is shared with the worker
+// thread (it sees only wasm memory), split at fixed element boundaries, so bits never change. Every function returns false when wasm is unavailable (the caller then runs
 // its plain-JS loop, which gives the same bits).
 import { addressOf, alloc, f32, resetArena, runtime } from "./runtime.js";
+import { runPair, workerReady } from "./pool.js";
 import type { WindowGeometry } from "./im2col.js";
 
 type Fn = (...a: number[]) => number;
@@ -69,10 +71,39 @@ export function planeSumsWasm(planes: number, len: number, x: Float32Array, xo: 
 /** Planes per slab: about 256 KiB of input. */
 const slabPlanes = (h: number, w: number): number => Math.max(1, Math.floor((1 << 16) / (h * w)));
 
-/** 2x2 / stride 2 max pooling of `planes` [h, w] planes in wasm, slab by slab. */
+/** Elements of work above which a resident call is split with the worker (its wake-up is ~50 us). */
+const MIN_SPLIT = 1 << 17;
+type Job = [string, ...number[]];
+const run = (j: Job): void => { const [name, ...a] = j; fn(name)(...a); };
+const resident = (...arrays: Float32Array[]): boolean => arrays.every((v) => addressOf(v) >= 0);
+
+/**
+ * Runs job(lo, hi) over [0, n): the first part here and the rest on the worker when the work
+ * (n · cost elements) is large, else all here. Only for operands in wasm memory (the worker
+ * sees nothing else). Parts split at multiples of `align`; elementwise work gives the same bits
+ * however it is split.
+ */
+function shared(n: number, cost: number, align: number, job: (lo: number, hi: number) => Job): void {
+  if (n * cost >= MIN_SPLIT && n >= 2 * align && workerReady()) {
+    const mid = Math.ceil(n / 2 / align) * align;
+    runPair(job(mid, n), () => run(job(0, mid)));
+  } else {
+    run(job(0, n));
+  }
+}
+
+/** 2x2 / stride 2 max pooling of `planes` [h, w] planes in wasm, slab by slab (or in place, on both threads). */
 export function maxPool2x2Wasm(planes: number, h: number, w: number, x: Float32Array, xo: number, y: Float32Array, code: Uint8Array): boolean {
   if (runtime() === null) return false;
-  const per = slabPlanes(h, w), hw = h * w, o = (h >> 1) * (w >> 1);
+  const hw = h * w, o = (h >> 1) * (w >> 1);
+  if (resident(x, y)) {
+    resetArena();
+    const px = stageIn(x, xo, planes * hw), py = outAddress(y, 0, planes * o), pk = alloc(planes * o);
+    shared(planes, hw, 1, (lo, hi) => ["maxpool2x2_f32", px + lo * hw * 4, hi - lo, h, w, py + lo * o * 4, pk + lo * o]);
+    code.set(new Uint8Array(runtime()!.memory.buffer, pk, planes * o));
+    return true;
+  }
+  const per = slabPlanes(h, w);
   for (let p0 = 0; p0 < planes; p0 += per) {
     const np = Math.min(per, planes - p0);
     resetArena();
@@ -87,7 +118,15 @@ export function maxPool2x2Wasm(planes: number, h: number, w: number, x: Float32A
 /** The backward of maxPool2x2Wasm: dx (planes of [h, w]) from dy and the winners' codes. */
 export function maxPool2x2BackwardWasm(planes: number, h: number, w: number, dy: Float32Array, code: Uint8Array, dx: Float32Array): boolean {
   if (runtime() === null) return false;
-  const per = slabPlanes(h, w), hw = h * w, o = (h >> 1) * (w >> 1);
+  const hw = h * w, o = (h >> 1) * (w >> 1);
+  if (resident(dy, dx)) {
+    resetArena();
+    const pg = stageIn(dy, 0, planes * o), pd = outAddress(dx, 0, planes * hw), pk = alloc(planes * o);
+    new Uint8Array(runtime()!.memory.buffer, pk, planes * o).set(code.subarray(0, planes * o));
+    shared(planes, hw, 1, (lo, hi) => ["maxpool2x2_backward_f32", pg + lo * o * 4, pk + lo * o, hi - lo, h, w, pd + lo * hw * 4]);
+    return true;
+  }
+  const per = slabPlanes(h, w);
   for (let p0 = 0; p0 < planes; p0 += per) {
     const np = Math.min(per, planes - p0);
     resetArena();
@@ -99,9 +138,14 @@ export function maxPool2x2BackwardWasm(planes: number, h: number, w: number, dy:
   return true;
 }
 
-/** out[i] = x[i] > 0 ? g[i] : (x[i] is NaN ? x[i] : 0), slab by slab, in wasm (the ReLU layer's backward). */
+/** out[i] = x[i] > 0 ? g[i] : (x[i] is NaN ? x[i] : 0), slab by slab (or in place, on both threads), in wasm. */
 export function reluBackwardNanWasm(n: number, x: Float32Array, g: Float32Array, out: Float32Array): boolean {
   if (runtime() === null) return false;
+  if (resident(x, g, out)) {
+    const px = stageIn(x, 0, n), pg = stageIn(g, 0, n), po = outAddress(out, 0, n);
+    shared(n, 1, 4, (lo, hi) => ["relu_backward_nan_f32", px + lo * 4, pg + lo * 4, po + lo * 4, hi - lo]);
+    return true;
+  }
   const slab = 1 << 16;
   for (let i0 = 0; i0 < n; i0 += slab) {
     const len = Math.min(slab, n - i0);
@@ -113,9 +157,14 @@ export function reluBackwardNanWasm(n: number, x: Float32Array, g: Float32Array,
   return true;
 }
 
-/** y[yo + i] += alpha · x[xo + i] for i < n, slab by slab, in wasm (in place when y is resident). */
+/** y[yo + i] += alpha · x[xo + i] for i < n, slab by slab (or in place, on both threads), in wasm. */
 export function axpyWasm(n: number, alpha: number, x: Float32Array, xo: number, y: Float32Array, yo: number): boolean {
   if (runtime() === null) return false;
+  if (resident(x, y)) {
+    const px = stageIn(x, xo, n), py = stageIn(y, yo, n);
+    shared(n, 1, 4, (lo, hi) => ["axpy_f32", hi - lo, alpha, px + lo * 4, py + lo * 4]);
+    return true;
+  }
   const slab = 1 << 16;
   for (let i0 = 0; i0 < n; i0 += slab) {
     const len = Math.min(slab, n - i0);

@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { axpy, reluBackwardNaN } from "../../../../lib/kernels/index.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axpy, reluBackwardNaN, setNumThreads, threadsReady } from "../../../../lib/kernels/index.js";
 import { runtime } from "../../../../lib/kernels/runtime.js";
 import { residentFloat32 } from "../../../../lib/kernels/resident.js";
 import { rng } from "../../../../lib/random/index.js";
 import { sameBits } from "./bits.js";
+
+beforeAll(async () => { expect(await threadsReady()).toBe(true); });
 
 describe("axpy", () => {
   it("runs float32 in WebAssembly here", () => { expect(runtime()).not.toBeNull(); });
@@ -19,17 +21,21 @@ describe("axpy", () => {
     expect(sameBits(x, xBefore)).toBe(true);
   });
 
-  it("updates a resident (wasm-memory) y in place with the same bits", () => {
-    const n = 100_003, x = rng(5).fillNormal(new Float32Array(n), 0, 1), y = rng(6).fillNormal(new Float32Array(n), 0, 1);
-    const ry = residentFloat32(n, false)!, rx = residentFloat32(n, false)!;
-    ry.set(y); rx.set(x);
-    axpy(n, 0.37, x, 0, y, 0);
-    axpy(n, 0.37, rx, 0, ry, 0);
-    expect(sameBits(ry, y)).toBe(true);
-    const out = new Float32Array(n), rout = residentFloat32(n, false)!;
+  it("updates a resident (wasm-memory) y in place, on one or two threads, with the same bits", () => {
+    const n = 300_001, x = rng(5).fillNormal(new Float32Array(n), 0, 1), y = rng(6).fillNormal(new Float32Array(n), 0, 1);
+    const y1 = y.slice(), out = new Float32Array(n);
+    axpy(n, 0.37, x, 0, y1, 0);
     reluBackwardNaN(x, y, out);
-    reluBackwardNaN(rx, ry, rout);
-    expect(sameBits(rout, out)).toBe(true);
+    for (const threads of [1, 2] as const) {
+      setNumThreads(threads);
+      const ry = residentFloat32(n, false)!, rx = residentFloat32(n, false)!, rout = residentFloat32(n, false)!;
+      ry.set(y); rx.set(x);
+      reluBackwardNaN(rx, ry, rout);
+      expect(sameBits(rout, out)).toBe(true);
+      axpy(n, 0.37, rx, 0, ry, 0);
+      expect(sameBits(ry, y1)).toBe(true);
+    }
+    setNumThreads(2);
   });
 
   it("float64 and errors", () => {

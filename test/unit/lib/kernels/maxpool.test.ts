@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { maxPool2x2, maxPool2x2Backward } from "../../../../lib/kernels/index.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { maxPool2x2, maxPool2x2Backward, setNumThreads, threadsReady } from "../../../../lib/kernels/index.js";
 import { maxPool2x2BackwardJs, maxPool2x2Js } from "../../../../lib/kernels/maxpool.js";
 import { runtime } from "../../../../lib/kernels/runtime.js";
 import { residentFloat32 } from "../../../../lib/kernels/resident.js";
@@ -27,6 +27,8 @@ function input(n: number, seed: number): Float32Array {
   for (let i = 0; i < n; i += 1 + g.integers(0, 5)) x[i] = special[g.integers(0, special.length)];
   return x;
 }
+
+beforeAll(async () => { expect(await threadsReady()).toBe(true); });
 
 describe("maxPool2x2", () => {
   it("runs float32 in WebAssembly here", () => { expect(runtime()).not.toBeNull(); });
@@ -62,19 +64,22 @@ describe("maxPool2x2", () => {
     expect(Object.is(dx[code[0] === 0 ? 0 : code[0] === 1 ? 1 : code[0] === 2 ? w : w + 1], 0)).toBe(true);
   });
 
-  it("reads and writes resident (wasm-memory) arrays in place with the same bits", () => {
-    const planes = 40, h = 32, w = 32, n = planes * h * w, o = n / 4;
-    const x = input(n, 11), rx = residentFloat32(n, false)!, ry = residentFloat32(1 << 14, true)!, rdx = residentFloat32(n, false)!;
-    rx.set(x);
-    const y = new Float32Array(o), code = new Uint8Array(o), rcode = new Uint8Array(o);
+  it("reads and writes resident (wasm-memory) arrays in place, on one or two threads, with the same bits", () => {
+    const planes = 300, h = 32, w = 32, n = planes * h * w, o = n / 4; // large enough to share with the worker
+    const x = input(n, 11), y = new Float32Array(o), code = new Uint8Array(o), dx = new Float32Array(n);
     maxPool2x2(planes, h, w, x, 0, y, code);
-    maxPool2x2(planes, h, w, rx, 0, ry, rcode);
-    expect(sameBits(ry.subarray(0, o), y)).toBe(true);
-    expect(sameBits(rcode, code)).toBe(true);
-    const dx = new Float32Array(n);
     maxPool2x2Backward(planes, h, w, y, code, dx);
-    maxPool2x2Backward(planes, h, w, ry, rcode, rdx);
-    expect(sameBits(rdx, dx)).toBe(true);
+    for (const threads of [1, 2] as const) {
+      setNumThreads(threads);
+      const rx = residentFloat32(n, false)!, ry = residentFloat32(o, false)!, rdx = residentFloat32(n, false)!, rcode = new Uint8Array(o);
+      rx.set(x);
+      maxPool2x2(planes, h, w, rx, 0, ry, rcode);
+      expect(sameBits(ry, y)).toBe(true);
+      expect(sameBits(rcode, code)).toBe(true);
+      maxPool2x2Backward(planes, h, w, ry, rcode, rdx);
+      expect(sameBits(rdx, dx)).toBe(true);
+    }
+    setNumThreads(2);
   });
 
   it("float64 runs the same rules", () => {
