@@ -105,6 +105,99 @@ function normalBlockF32(p: usize, count: i32, a: f64, b: f64): void {
   }
 }
 
+// ---- Four blocks at once. Blocks are independent streams, so lane j of an i32x4 state can run
+// block blk + j: element i of the four blocks comes out of one vector step, in each block's own
+// order, and the bytes are exactly those of normalBlockF32. The ziggurat's fast path (~99% per
+// element) is vector code with the table values gathered per lane; a lane that misses it runs
+// the scalar slow path on its own state (which may draw extra numbers from that lane only).
+
+// Lane j's state into the scalar globals (lane indices must be constants).
+function laneOut(j: i32, S0: v128, S1: v128, S2: v128, S3: v128): void {
+  if (j == 0) { s0 = i32x4.extract_lane(S0, 0); s1 = i32x4.extract_lane(S1, 0); s2 = i32x4.extract_lane(S2, 0); s3 = i32x4.extract_lane(S3, 0); }
+  else if (j == 1) { s0 = i32x4.extract_lane(S0, 1); s1 = i32x4.extract_lane(S1, 1); s2 = i32x4.extract_lane(S2, 1); s3 = i32x4.extract_lane(S3, 1); }
+  else if (j == 2) { s0 = i32x4.extract_lane(S0, 2); s1 = i32x4.extract_lane(S1, 2); s2 = i32x4.extract_lane(S2, 2); s3 = i32x4.extract_lane(S3, 2); }
+  else { s0 = i32x4.extract_lane(S0, 3); s1 = i32x4.extract_lane(S1, 3); s2 = i32x4.extract_lane(S2, 3); s3 = i32x4.extract_lane(S3, 3); }
+}
+
+// v128 with lane j of v replaced by x.
+// @ts-ignore: decorator
+@inline function withLane(v: v128, j: i32, x: u32): v128 {
+  if (j == 0) return i32x4.replace_lane(v, 0, x);
+  if (j == 1) return i32x4.replace_lane(v, 1, x);
+  if (j == 2) return i32x4.replace_lane(v, 2, x);
+  return i32x4.replace_lane(v, 3, x);
+}
+
+// The scalar slow path for one element whose fast-path test failed (as normalBlockF32).
+function laneSlow(r: u32, a: f64, b: f64): f64 {
+  const idx = r & 0xff;
+  let z = <f64><f32>(<f64>(r >>> 9) * tk(1, idx));
+  const m = slow(idx, z, 2, false);
+  z = m == m ? <f64><f32>m : (r & 0x100) ? -normal32() : normal32();
+  if (r & 0x100) z = -z;
+  return a + b * z;
+}
+
+// @ts-ignore: decorator
+@inline function gather2(base: usize, i0: u32, i1: u32): v128 {
+  return f64x2.replace_lane(f64x2.splat(load<f64>(base + (<usize>i0 << 3))), 1, load<f64>(base + (<usize>i1 << 3)));
+}
+
+// Normal float32 fills of four whole blocks blk..blk+3 keyed (k0, k1); block blk + j goes to p + j * BLOCK * 4.
+function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64): void {
+  let S0 = i32x4.splat(0), S1 = i32x4.splat(0), S2 = i32x4.splat(0), S3 = i32x4.splat(0);
+  for (let j = 0; j < 4; j++) {
+    blockState(k0, k1, blk + j);
+    S0 = withLane(S0, j, s0); S1 = withLane(S1, j, s1); S2 = withLane(S2, j, s2); S3 = withLane(S3, j, s3);
+  }
+  const K = TAB, W = TAB + 2048;
+  const A = f64x2.splat(a), B = f64x2.splat(b);
+  const lanes: usize = <usize>BLOCK << 2;
+  for (let i = 0; i < BLOCK; i++) {
+    // r = rotl(s1 * 5, 7) * 9 and the state update, in each lane.
+    const m5 = i32x4.add(i32x4.shl(S1, 2), S1);
+    const rot = v128.or(i32x4.shl(m5, 7), i32x4.shr_u(m5, 25));
+    const R = i32x4.add(i32x4.shl(rot, 3), rot);
+    const T = i32x4.shl(S1, 9);
+    S2 = v128.xor(S2, S0); S3 = v128.xor(S3, S1); S1 = v128.xor(S1, S2); S0 = v128.xor(S0, S3);
+    S2 = v128.xor(S2, T); S3 = v128.or(i32x4.shl(S3, 11), i32x4.shr_u(S3, 21));
+    const r0 = <u32>i32x4.extract_lane(R, 0), r1 = <u32>i32x4.extract_lane(R, 1);
+    const r2 = <u32>i32x4.extract_lane(R, 2), r3 = <u32>i32x4.extract_lane(R, 3);
+    const RABS = i32x4.shr_u(R, 9);
+    const a01 = f64x2.convert_low_i32x4_u(RABS), a23 = f64x2.convert_low_i32x4_u(v128.shuffle<i32>(RABS, RABS, 2, 3, 2, 3));
+    const ok01 = f64x2.lt(a01, gather2(K, r0 & 0xff, r1 & 0xff)), ok23 = f64x2.lt(a23, gather2(K, r2 & 0xff, r3 & 0xff));
+    // z = f32(rabs * w) with the sign bit 0x100 applied, then mean + std * z in float64, rounded once.
+    let Z = v128.shuffle<i32>(f32x4.demote_f64x2_zero(f64x2.mul(a01, gather2(W, r0 & 0xff, r1 & 0xff))),
+      f32x4.demote_f64x2_zero(f64x2.mul(a23, gather2(W, r2 & 0xff, r3 & 0xff))), 0, 1, 4, 5);
+    Z = v128.xor(Z, i32x4.shl(v128.and(R, i32x4.splat(0x100)), 23));
+    const V01 = f64x2.add(A, f64x2.mul(B, f64x2.promote_low_f32x4(Z)));
+    const V23 = f64x2.add(A, f64x2.mul(B, f64x2.promote_low_f32x4(v128.shuffle<i32>(Z, Z, 2, 3, 2, 3))));
+    const V = v128.shuffle<i32>(f32x4.demote_f64x2_zero(V01), f32x4.demote_f64x2_zero(V23), 0, 1, 4, 5);
+    const q = p + (<usize>i << 2);
+    if (i64x2.all_true(ok01) && i64x2.all_true(ok23)) {
+      store<f32>(q, f32x4.extract_lane(V, 0));
+      store<f32>(q + lanes, f32x4.extract_lane(V, 1));
+      store<f32>(q + 2 * lanes, f32x4.extract_lane(V, 2));
+      store<f32>(q + 3 * lanes, f32x4.extract_lane(V, 3));
+      continue;
+    }
+    // Rare: at least one lane missed the fast path; those lanes run the scalar slow path.
+    // (No arrays here: the stub runtime's allocator would never free them.)
+    for (let j = 0; j < 4; j++) {
+      const okj = j == 0 ? i64x2.extract_lane(ok01, 0) : j == 1 ? i64x2.extract_lane(ok01, 1) : j == 2 ? i64x2.extract_lane(ok23, 0) : i64x2.extract_lane(ok23, 1);
+      let v: f32;
+      if (okj != 0) {
+        v = j == 0 ? f32x4.extract_lane(V, 0) : j == 1 ? f32x4.extract_lane(V, 1) : j == 2 ? f32x4.extract_lane(V, 2) : f32x4.extract_lane(V, 3);
+      } else {
+        laneOut(j, S0, S1, S2, S3);
+        v = <f32>laneSlow(j == 0 ? r0 : j == 1 ? r1 : j == 2 ? r2 : r3, a, b);
+        S0 = withLane(S0, j, s0); S1 = withLane(S1, j, s1); S2 = withLane(S2, j, s2); S3 = withLane(S3, j, s3);
+      }
+      store<f32>(q + <usize>j * lanes, v);
+    }
+  }
+}
+
 /**
  * Fills blocks [b0, b1) of an n-element fill keyed (k0, k1): element b*BLOCK + i goes to
  * out + ((b - b0) * BLOCK + i) * size, size 4 (float32) or 8 (float64).
@@ -116,7 +209,12 @@ export function fill_f32_f64(kind: i32, wide: i32, out: usize, n: i32, b0: i32, 
     blockState(k0, k1, blk);
     const start = blk * BLOCK, end = min(n, start + BLOCK);
     let p = out + (<usize>((blk - b0) * BLOCK) << (wide ? 3 : 2));
-    if (kind == 0 && !wide) { normalBlockF32(p, end - start, a, b); continue; }
+    if (kind == 0 && !wide) {
+      // Four whole blocks at a time in SIMD lanes; the rest (and a partial last block) one by one.
+      if (blk + 4 <= b1 && (blk + 4) * BLOCK <= n) { normal4BlocksF32(p, blk, k0, k1, a, b); blk += 3; continue; }
+      normalBlockF32(p, end - start, a, b);
+      continue;
+    }
     let x0 = s0, x1 = s1, x2 = s2, x3 = s3;
     for (let i = start; i < end; i++) {
       let r = rotl<u32>(x1 * 5, 7) * 9;
