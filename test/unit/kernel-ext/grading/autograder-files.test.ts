@@ -29,6 +29,15 @@ describe("setup.sh", () => {
     for (const p of ["python3-nbclient", "python3-nbformat", "python3-jupyter-client", "util-linux"]) expect(APT_PACKAGES).toContain(p);
   });
 
+  // Debian 12 and Ubuntu 22.04 name these packages alike; apt's simulation (-s) checks every
+  // name resolves without installing anything. Skipped where apt has no package lists.
+  it.skipIf(!fs.existsSync("/usr/bin/apt-get") || fs.readdirSync("/var/lib/apt/lists").filter((f) => f.includes("_Packages")).length === 0)(
+    "asks apt for packages that exist", () => {
+      const r = spawnSync("apt-get", ["install", "-s", "--no-install-recommends", ...APT_PACKAGES], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      expect(spawnSync("apt-get", ["install", "-s", "python3-no-such-package"], { encoding: "utf8" }).status).not.toBe(0);
+    });
+
   it("stops with a message when the bundle has no deeprob-ts tarball (system steps skipped)", () => {
     const f = script("setup.sh", setupScript());
     const r = spawnSync("bash", [f], { encoding: "utf8", env: { ...process.env, DEEPROB_SETUP_SKIP_SYSTEM: "1" } });
