@@ -54,18 +54,20 @@ export function im2colJs(g: WindowGeometry, x: FloatArray, xo: number, cols: Flo
 }
 
 /**
- * im2col of one [c, h, w] image at x[xo..]: cols[co + ((ci·kh + i)·kw + j)·oh·ow + y·ow + x] =
- * image[ci][y·sh + i - ph][x·sw + j - pw], 0 in the padding. `ones` appends a row of 1s (so a
+ * im2col of `images` consecutive [c, h, w] images from x[xOffset..]: for image b, cols[colsOffset +
+ * b·rows·oh·ow + ((ci·kh + i)·kw + j)·oh·ow + y·ow + x] = image_b[ci][y·sh + i - ph][x·sw + j - pw],
+ * 0 in the padding (rows = c·kh·kw, plus 1 with `ones`: a row of 1s appended per image, so a
  * bias rides in the product: y = [W | b] · [cols; 1]).
  * @example
  * const g = { c: 1, h: 2, w: 2, kh: 2, kw: 2, sh: 1, sw: 1, ph: 0, pw: 0, oh: 1, ow: 1 };
  * const cols = new Float32Array(4); im2col(g, Float32Array.of(1, 2, 3, 4), 0, cols, 0); // cols = [1, 2, 3, 4]
  */
-export function im2col(g: WindowGeometry, x: FloatArray, xOffset: number, cols: FloatArray, colsOffset: number, ones = false): void {
-  const rows = g.c * g.kh * g.kw + (ones ? 1 : 0);
-  check("im2col", g, x, xOffset, g.c * g.h * g.w, cols, colsOffset, rows * g.oh * g.ow);
-  if (x instanceof Float32Array && im2colWasm(g, x, xOffset, cols as Float32Array, colsOffset, ones)) return;
-  im2colJs(g, x, xOffset, cols, colsOffset, ones);
+export function im2col(g: WindowGeometry, x: FloatArray, xOffset: number, cols: FloatArray, colsOffset: number, ones = false, images = 1): void {
+  const rows = g.c * g.kh * g.kw + (ones ? 1 : 0), xs = g.c * g.h * g.w, cs = rows * g.oh * g.ow;
+  if (!Number.isInteger(images) || images < 0) throw new RangeError(`im2col: images must be an integer >= 0, got ${images}`);
+  check("im2col", g, x, xOffset, images * xs, cols, colsOffset, images * cs);
+  if (x instanceof Float32Array && im2colWasm(g, images, x, xOffset, cols as Float32Array, colsOffset, ones)) return;
+  for (let b = 0; b < images; b++) im2colJs(g, x, xOffset + b * xs, cols, colsOffset + b * cs, ones);
 }
 
 /** The plain-JS col2im (float64, and the reference for the wasm kernel). @example col2imJs(g, cols, 0, dx, 0) */
@@ -88,16 +90,19 @@ export function col2imJs(g: WindowGeometry, cols: FloatArray, co: number, dx: Fl
 }
 
 /**
- * col2im, the adjoint of im2col (without a ones row): the [c, h, w] image at dx[dxOffset..] is
- * overwritten with the sum of every column entry at the input position it was read from.
+ * col2im, the adjoint of im2col (without a ones row), for `images` consecutive images: each
+ * [c, h, w] image at dx[dxOffset + b·c·h·w..] is overwritten with the sum of every column entry
+ * at the input position it was read from.
  * @example
  * const g = { c: 1, h: 1, w: 3, kh: 1, kw: 2, sh: 1, sw: 1, ph: 0, pw: 0, oh: 1, ow: 2 };
  * const dx = new Float32Array(3); col2im(g, Float32Array.of(1, 2, 10, 20), 0, dx, 0); // dx = [1, 12, 20]
  */
-export function col2im(g: WindowGeometry, cols: FloatArray, colsOffset: number, dx: FloatArray, dxOffset: number): void {
-  check("col2im", g, cols, colsOffset, g.c * g.kh * g.kw * g.oh * g.ow, dx, dxOffset, g.c * g.h * g.w);
-  if (cols instanceof Float32Array && col2imWasm(g, cols, colsOffset, dx as Float32Array, dxOffset)) return;
-  col2imJs(g, cols, colsOffset, dx, dxOffset);
+export function col2im(g: WindowGeometry, cols: FloatArray, colsOffset: number, dx: FloatArray, dxOffset: number, images = 1): void {
+  const cs = g.c * g.kh * g.kw * g.oh * g.ow, xs = g.c * g.h * g.w;
+  if (!Number.isInteger(images) || images < 0) throw new RangeError(`col2im: images must be an integer >= 0, got ${images}`);
+  check("col2im", g, cols, colsOffset, images * cs, dx, dxOffset, images * xs);
+  if (cols instanceof Float32Array && col2imWasm(g, images, cols, colsOffset, dx as Float32Array, dxOffset)) return;
+  for (let b = 0; b < images; b++) col2imJs(g, cols, colsOffset + b * cs, dx, dxOffset + b * xs);
 }
 
 /** The plain-JS planeSums (four float64 accumulators, as the wasm lanes). @example planeSumsJs(2, 3, x, 0, out) */

@@ -35,25 +35,42 @@ function stageOut(p: number, n: number, dst: Float32Array, off: number): void {
 
 const geometryArgs = (g: WindowGeometry): number[] => [g.c, g.h, g.w, g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, g.oh, g.ow];
 
-/** im2col of one image (see im2col.ts) in wasm. */
-export function im2colWasm(g: WindowGeometry, x: Float32Array, xo: number, cols: Float32Array, co: number, ones: boolean): boolean {
+/**
+ * im2col of `images` consecutive images (see im2col.ts) in wasm: in place and shared with the
+ * worker when x and cols are resident, else one image at a time through the arena.
+ */
+export function im2colWasm(g: WindowGeometry, images: number, x: Float32Array, xo: number, cols: Float32Array, co: number, ones: boolean): boolean {
   if (runtime() === null) return false;
-  resetArena();
-  const rows = g.c * g.kh * g.kw + (ones ? 1 : 0), n = rows * g.oh * g.ow;
-  const px = stageIn(x, xo, g.c * g.h * g.w), pc = outAddress(cols, co, n);
-  fn("im2col_f32")(px, ...geometryArgs(g), pc, ones ? 1 : 0);
-  stageOut(pc, n, cols, co);
+  const xs = g.c * g.h * g.w, cs = (g.c * g.kh * g.kw + (ones ? 1 : 0)) * g.oh * g.ow, o = ones ? 1 : 0;
+  if (resident(x, cols)) {
+    const px = stageIn(x, xo, images * xs), pc = outAddress(cols, co, images * cs);
+    shared(images, cs, 1, (lo, hi) => ["im2col_batch_f32", px + lo * xs * 4, hi - lo, ...geometryArgs(g), pc + lo * cs * 4, o]);
+    return true;
+  }
+  for (let b = 0; b < images; b++) {
+    resetArena();
+    const px = stageIn(x, xo + b * xs, xs), pc = outAddress(cols, co + b * cs, cs);
+    fn("im2col_f32")(px, ...geometryArgs(g), pc, o);
+    stageOut(pc, cs, cols, co + b * cs);
+  }
   return true;
 }
 
-/** col2im of one image (see im2col.ts) in wasm: dx[dxo, dxo + c·h·w) = fold(cols). */
-export function col2imWasm(g: WindowGeometry, cols: Float32Array, co: number, dx: Float32Array, dxo: number): boolean {
+/** col2im of `images` consecutive images (see im2col.ts) in wasm, as im2colWasm. */
+export function col2imWasm(g: WindowGeometry, images: number, cols: Float32Array, co: number, dx: Float32Array, dxo: number): boolean {
   if (runtime() === null) return false;
-  resetArena();
-  const n = g.c * g.kh * g.kw * g.oh * g.ow, m = g.c * g.h * g.w;
-  const pc = stageIn(cols, co, n), pd = outAddress(dx, dxo, m);
-  fn("col2im_f32")(pc, ...geometryArgs(g), pd);
-  stageOut(pd, m, dx, dxo);
+  const cs = g.c * g.kh * g.kw * g.oh * g.ow, xs = g.c * g.h * g.w;
+  if (resident(cols, dx)) {
+    const pc = stageIn(cols, co, images * cs), pd = outAddress(dx, dxo, images * xs);
+    shared(images, cs, 1, (lo, hi) => ["col2im_batch_f32", pc + lo * cs * 4, hi - lo, ...geometryArgs(g), pd + lo * xs * 4]);
+    return true;
+  }
+  for (let b = 0; b < images; b++) {
+    resetArena();
+    const pc = stageIn(cols, co + b * cs, cs), pd = outAddress(dx, dxo + b * xs, xs);
+    fn("col2im_f32")(pc, ...geometryArgs(g), pd);
+    stageOut(pd, xs, dx, dxo + b * xs);
+  }
   return true;
 }
 

@@ -77,7 +77,7 @@ export class Conv2d extends Module {
     const op = "Conv2d.forward";
     const g = windowGeometry(op, x, this.inChannels, this.kernelSize, this.stride, this.padding);
     checkSameDType(op, x, this.weight.data.dtype);
-    const d = floatData(x, op), K = g.c * g.kh * g.kw, O = this.outChannels, hw = g.oh * g.ow, chw = g.c * g.h * g.w;
+    const d = floatData(x, op), K = g.c * g.kh * g.kw, O = this.outChannels, hw = g.oh * g.ow;
     // With a bias, the columns get a ones row and the weight a bias column: Kb = K + 1.
     const bias = this.bias?.values, Kb = bias ? K + 1 : K;
     let W = this.weight.values;
@@ -86,9 +86,10 @@ export class Conv2d extends Module {
       for (let o = 0; o < O; o++) { wb.set(W.subarray(o * K, (o + 1) * K), o * Kb); wb[o * Kb + K] = bias[o]; }
       W = wb;
     }
+    // All images' columns first (one kernel call, shared with the worker thread), then a product per image.
     const cols = this.buffer("cols", d, g.n * Kb * hw), y = alloc(d, g.n * O * hw, false);
+    im2col(g, d, 0, cols, 0, bias !== undefined, g.n);
     for (let b = 0; b < g.n; b++) {
-      im2col(g, d, b * chw, cols, b * Kb * hw, bias !== undefined);
       gemm(O, hw, Kb, { data: W, offset: 0, rowStride: Kb, colStride: 1 }, { data: cols, offset: b * Kb * hw, rowStride: hw, colStride: 1 },
         { data: y, offset: b * O * hw, rowStride: hw, colStride: 1 });
     }
@@ -125,13 +126,13 @@ export class Conv2d extends Module {
     this.weight.gradIsZero = false;
     const chw = G.c * G.h * G.w, dx = alloc(go, G.n * chw, opts?.inputGrad === false); // col2im overwrites each image
     if (opts?.inputGrad === false) return wrap(dx, [G.n, G.c, G.h, G.w]);
-    // dcols[b] = Wᵀ (K x O) · dY[b], folded back into dx image by image.
-    const dcols = this.buffer("dcols", go, K * hw);
+    // dcols[b] = Wᵀ (K x O) · dY[b] for every image, then all folded back into dx in one call.
+    const dcols = this.buffer("dcols", go, G.n * K * hw);
     for (let b = 0; b < G.n; b++) {
       gemm(K, hw, O, { data: this.weight.values, offset: 0, rowStride: 1, colStride: K }, { data: go, offset: b * O * hw, rowStride: hw, colStride: 1 },
-        { data: dcols, offset: 0, rowStride: hw, colStride: 1 });
-      col2im(G, dcols, 0, dx, b * chw);
+        { data: dcols, offset: b * K * hw, rowStride: hw, colStride: 1 });
     }
+    col2im(G, dcols, 0, dx, 0, G.n);
     return wrap(dx, [G.n, G.c, G.h, G.w]);
   }
 

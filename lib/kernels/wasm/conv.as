@@ -100,6 +100,20 @@ export function col2im_f32(cols: usize, c: i32, h: i32, w: i32, kh: i32, kw: i32
   }
 }
 
+/** im2col_f32 for `images` consecutive images (x stride c·h·w, cols stride rows·oh·ow). */
+export function im2col_batch_f32(x: usize, images: i32, c: i32, h: i32, w: i32, kh: i32, kw: i32, sh: i32, sw: i32, ph: i32, pw: i32,
+  oh: i32, ow: i32, cols: usize, ones: i32): void {
+  const xs = <usize>(c * h * w) << 2, cs = <usize>((c * kh * kw + (ones != 0 ? 1 : 0)) * oh * ow) << 2;
+  for (let b = 0; b < images; b++) im2col_f32(x + <usize>b * xs, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow, cols + <usize>b * cs, ones);
+}
+
+/** col2im_f32 for `images` consecutive images (cols stride c·kh·kw·oh·ow, dx stride c·h·w). */
+export function col2im_batch_f32(cols: usize, images: i32, c: i32, h: i32, w: i32, kh: i32, kw: i32, sh: i32, sw: i32, ph: i32, pw: i32,
+  oh: i32, ow: i32, dx: usize): void {
+  const cs = <usize>(c * kh * kw * oh * ow) << 2, xs = <usize>(c * h * w) << 2;
+  for (let b = 0; b < images; b++) col2im_f32(cols + <usize>b * cs, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow, dx + <usize>b * xs);
+}
+
 /** out[p] = Σ x[p·len .. (p+1)·len) in float64 (two lanes, then the tail), for p < planes. */
 export function plane_sums_f64(x: usize, planes: i32, len: i32, out: usize): void {
   for (let p = 0; p < planes; p++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { col2im, im2col, planeSums, type WindowGeometry } from "../../../../lib/kernels/index.js";
+import { col2im, im2col, planeSums, setNumThreads, threadsReady, type WindowGeometry } from "../../../../lib/kernels/index.js";
 import { col2imJs, im2colJs, planeSumsJs } from "../../../../lib/kernels/im2col.js";
 import { rng } from "../../../../lib/random/index.js";
 import { runtime } from "../../../../lib/kernels/runtime.js";
@@ -99,6 +99,27 @@ describe("layer kernels on resident (wasm-memory) operands", () => {
     r!.set(a, offset);
     return r!;
   }
+  it("a batch of images in one call (in place, shared with the worker on two threads) equals image-by-image calls, bit for bit", async () => {
+    expect(await threadsReady()).toBe(true);
+    const g = geometry(32, 16, 16, 3, 3, 1, 1, 1, 1), K = g.c * g.kh * g.kw, hw = g.oh * g.ow, xs = g.c * g.h * g.w, N = 6;
+    const x = rng(7).fillNormal(new Float32Array(N * xs), 0, 1), c = rng(8).fillNormal(new Float32Array(N * K * hw), 0, 1);
+    const cols = new Float32Array(N * (K + 1) * hw), dx = new Float32Array(N * xs);
+    for (let b = 0; b < N; b++) { im2colJs(g, x, b * xs, cols, b * (K + 1) * hw, true); col2imJs(g, c, b * K * hw, dx, b * xs); }
+    for (const threads of [1, 2] as const) {
+      setNumThreads(threads);
+      const rx = resident(x, 0), rc = resident(c, 0), rcols = resident(new Float32Array(cols.length), 0), rdx = resident(new Float32Array(dx.length), 0);
+      im2col(g, rx, 0, rcols, 0, true, N);
+      col2im(g, rc, 0, rdx, 0, N);
+      expect(sameBits(rcols.subarray(0, cols.length), cols)).toBe(true);
+      expect(sameBits(rdx.subarray(0, dx.length), dx)).toBe(true);
+      const jcols = new Float32Array(cols.length), jdx = new Float32Array(dx.length); // JS arrays: staged image by image
+      im2col(g, x, 0, jcols, 0, true, N);
+      col2im(g, c, 0, jdx, 0, N);
+      expect(sameBits(jcols, cols)).toBe(true);
+      expect(sameBits(jdx, dx)).toBe(true);
+    }
+    setNumThreads(2);
+  });
   it("im2col, col2im and planeSums read and write resident arrays in place with the same bits", () => {
     const g = geometry(3, 9, 11, 3, 3, 2, 1, 1, 1), K = g.c * g.kh * g.kw, hw = g.oh * g.ow, n = g.c * g.h * g.w;
     const x = rng(5).fillNormal(new Float32Array(n), 0, 1), c = rng(6).fillNormal(new Float32Array(K * hw), 0, 1);
