@@ -79,7 +79,8 @@ export function planeSumsWasm(planes: number, len: number, x: Float32Array, xo: 
   if (runtime() === null) return false;
   resetArena();
   const px = stageIn(x, xo, planes * len), po = alloc(planes * 8);
-  fn("plane_sums_f64")(px, planes, len, po);
+  if (resident(x)) shared(planes, len, 1, (lo, hi) => ["plane_sums_f64", px + lo * len * 4, hi - lo, len, po + lo * 8]);
+  else fn("plane_sums_f64")(px, planes, len, po);
   const m = runtime()!.memory.buffer;
   out.set(new Float64Array(m, po, planes));
   return true;

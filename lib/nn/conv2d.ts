@@ -104,12 +104,11 @@ export class Conv2d extends Module {
     const G = g!, go = floatData(dout, op), O = this.outChannels, hw = G.oh * G.ow, K = G.c * G.kh * G.kw, cols = this.cols!;
     const db = this.bias?.gradValues, Kb = db ? K + 1 : K;
     if (db) {
-      // Σ over images and pixels of dY, per channel, in float64 (one image's O planes per call).
-      const s = new Float64Array(O), part = new Float64Array(O);
-      for (let b = 0; b < G.n; b++) {
-        planeSums(O, hw, go, b * O * hw, part);
-        for (let o = 0; o < O; o++) s[o] += part[o];
-      }
+      // Σ over images and pixels of dY, per channel, in float64: every (image, channel) plane's
+      // sum in one kernel call, then added over images in order.
+      const s = new Float64Array(O), part = new Float64Array(G.n * O);
+      planeSums(G.n * O, hw, go, 0, part);
+      for (let b = 0; b < G.n; b++) for (let o = 0; o < O; o++) s[o] += part[b * O + o];
       for (let o = 0; o < O; o++) db[o] += s[o];
       this.bias!.gradIsZero = false;
     }

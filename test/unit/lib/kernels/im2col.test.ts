@@ -99,7 +99,7 @@ describe("layer kernels on resident (wasm-memory) operands", () => {
     r!.set(a, offset);
     return r!;
   }
-  it("a batch of images in one call (in place, shared with the worker on two threads) equals image-by-image calls, bit for bit", async () => {
+  it("a batch of images in one call (in place, shared with the worker on two threads) equals image-by-image calls, bit for bit; so do plane sums", async () => {
     expect(await threadsReady()).toBe(true);
     const g = geometry(32, 16, 16, 3, 3, 1, 1, 1, 1), K = g.c * g.kh * g.kw, hw = g.oh * g.ow, xs = g.c * g.h * g.w, N = 6;
     const x = rng(7).fillNormal(new Float32Array(N * xs), 0, 1), c = rng(8).fillNormal(new Float32Array(N * K * hw), 0, 1);
@@ -110,6 +110,10 @@ describe("layer kernels on resident (wasm-memory) operands", () => {
       const rx = resident(x, 0), rc = resident(c, 0), rcols = resident(new Float32Array(cols.length), 0), rdx = resident(new Float32Array(dx.length), 0);
       im2col(g, rx, 0, rcols, 0, true, N);
       col2im(g, rc, 0, rdx, 0, N);
+      const sums = new Float64Array(N * K), ref = new Float64Array(N * K);
+      planeSums(N * K, hw, rc, 0, sums);
+      planeSumsJs(N * K, hw, c, 0, ref);
+      expect(sameBits(sums, ref)).toBe(true);
       expect(sameBits(rcols.subarray(0, cols.length), cols)).toBe(true);
       expect(sameBits(rdx.subarray(0, dx.length), dx)).toBe(true);
       const jcols = new Float32Array(cols.length), jdx = new Float32Array(dx.length); // JS arrays: staged image by image
