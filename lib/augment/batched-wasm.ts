@@ -8,7 +8,7 @@ import { runPair, workerReady } from "../kernels/pool.js";
 /** f64 values per image in the kernel's parameter block (wasm/augment.as NP). */
 const NP = 6;
 /** Scratch bytes per thread (wasm/augment.as AUGMENT_SCRATCH). */
-const SCRATCH = 16384;
+const SCRATCH = 8192;
 /** Below this many images one thread does it all (a worker wake-up costs tens of microseconds, an image ~5 us). */
 const MIN_THREAD_IMAGES = 64;
 /** Images per claimed block: 16 CIFAR outputs are 192 KiB, still in the L2 cache when copied out. */
