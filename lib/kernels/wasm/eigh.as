@@ -86,28 +86,50 @@ export function house_accumulate_f64(v: usize, ld: i32, j0: i32, j1: i32, i0: i3
  */
 export function tred_symv_f64(v: usize, ld: i32, i: i32, j0: i32, j1: i32, d: usize, acc: usize): void {
   const ldb = <usize>ld << 3, rowI = v + <usize>i * ldb;
-  for (let j = j0; j < j1; j++) {
-    const row = v + <usize>j * ldb, f = load<f64>(d + (<usize>j << 3));
-    store<f64>(rowI + (<usize>j << 3), f);
-    const fv = f64x2.splat(f);
-    let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
-    let k = j + 1;
-    for (; k + 4 <= i; k += 4) {
-      const o = <usize>k << 3;
-      const x0 = v128.load(row + o), x1 = v128.load(row + o, 16);
-      s0 = f64x2.add(s0, f64x2.mul(x0, v128.load(d + o)));
-      s1 = f64x2.add(s1, f64x2.mul(x1, v128.load(d + o, 16)));
-      v128.store(acc + o, f64x2.add(v128.load(acc + o), f64x2.mul(x0, fv)));
-      v128.store(acc + o, f64x2.add(v128.load(acc + o, 16), f64x2.mul(x1, fv)), 16);
+  let j = j0;
+  // Two rows at a time: each acc[k] is loaded and stored once for both (the pass is memory-bound).
+  for (; j + 2 <= j1; j += 2) {
+    const r0 = v + <usize>j * ldb, r1 = r0 + ldb, oj = <usize>j << 3;
+    const f0 = load<f64>(d + oj), f1 = load<f64>(d + oj, 8);
+    store<f64>(rowI + oj, f0); store<f64>(rowI + oj, f1, 8);
+    // row j's element j + 1 first: it feeds acc[j + 1], which row j + 1's sum starts from
+    let g0 = load<f64>(acc + oj) + load<f64>(r0 + oj) * f0;
+    if (j + 1 < i) {
+      const x = load<f64>(r0 + oj, 8);
+      g0 += x * f1;
+      store<f64>(acc + oj, load<f64>(acc + oj, 8) + x * f0, 8);
     }
-    const s = f64x2.add(s0, s1);
-    let g = load<f64>(acc + (<usize>j << 3)) + load<f64>(row + (<usize>j << 3)) * f + (f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1));
+    let g1 = load<f64>(acc + oj, 8) + load<f64>(r1 + oj, 8) * f1;
+    const f0v = f64x2.splat(f0), f1v = f64x2.splat(f1);
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+    let k = j + 2;
+    for (; k + 2 <= i; k += 2) {
+      const o = <usize>k << 3, dk = v128.load(d + o), x0 = v128.load(r0 + o), x1 = v128.load(r1 + o);
+      s0 = f64x2.add(s0, f64x2.mul(x0, dk));
+      s1 = f64x2.add(s1, f64x2.mul(x1, dk));
+      v128.store(acc + o, f64x2.add(v128.load(acc + o), f64x2.add(f64x2.mul(x0, f0v), f64x2.mul(x1, f1v))));
+    }
+    g0 += f64x2.extract_lane(s0, 0) + f64x2.extract_lane(s0, 1);
+    g1 += f64x2.extract_lane(s1, 0) + f64x2.extract_lane(s1, 1);
     for (; k < i; k++) {
+      const o = <usize>k << 3, dk = load<f64>(d + o), x0 = load<f64>(r0 + o), x1 = load<f64>(r1 + o);
+      g0 += x0 * dk;
+      g1 += x1 * dk;
+      store<f64>(acc + o, load<f64>(acc + o) + (x0 * f0 + x1 * f1));
+    }
+    store<f64>(acc + oj, g0);
+    store<f64>(acc + oj, g1, 8);
+  }
+  for (; j < j1; j++) {
+    const row = v + <usize>j * ldb, oj = <usize>j << 3, f = load<f64>(d + oj);
+    store<f64>(rowI + oj, f);
+    let g = load<f64>(acc + oj) + load<f64>(row + oj) * f;
+    for (let k = j + 1; k < i; k++) {
       const o = <usize>k << 3, x = load<f64>(row + o);
       g += x * load<f64>(d + o);
       store<f64>(acc + o, load<f64>(acc + o) + x * f);
     }
-    store<f64>(acc + (<usize>j << 3), g);
+    store<f64>(acc + oj, g);
   }
 }
 
