@@ -11,6 +11,8 @@ import { axpy, col2im, gemm, im2col, planeSums, type WindowGeometry } from "../k
 import { alloc, type BackwardOptions, checkBackward, checkSameDType, floatData, Module, Parameter, wrap, type FloatArray, type FloatDType } from "./module.js";
 
 type Pair = number | readonly [number, number];
+/** Scratch for the input gradient's columns: 16 MiB, i.e. runs of 50+ images of a 3x3 conv's 32 -> 64 channels at 16x16. */
+const DCOLS_BYTES = 16 * 2 ** 20;
 const pair = (op: string, name: string, v: Pair, min: number): [number, number] => {
   const p: [number, number] = typeof v === "number" ? [v, v] : [v[0], v[1]];
   if (!p.every((k) => Number.isInteger(k) && k >= min)) throw new RangeError(`${op}: ${name} must be an integer >= ${min} or a pair of them, got ${JSON.stringify(v)}`);
@@ -125,13 +127,18 @@ export class Conv2d extends Module {
     this.weight.gradIsZero = false;
     const chw = G.c * G.h * G.w, dx = alloc(go, G.n * chw, opts?.inputGrad === false); // col2im overwrites each image
     if (opts?.inputGrad === false) return wrap(dx, [G.n, G.c, G.h, G.w]);
-    // dcols[b] = Wᵀ (K x O) · dY[b] for every image, then all folded back into dx in one call.
-    const dcols = this.buffer("dcols", go, G.n * K * hw);
-    for (let b = 0; b < G.n; b++) {
-      gemm(K, hw, O, { data: this.weight.values, offset: 0, rowStride: 1, colStride: K }, { data: go, offset: b * O * hw, rowStride: hw, colStride: 1 },
-        { data: dcols, offset: b * K * hw, rowStride: hw, colStride: 1 });
+    // dcols[b] = Wᵀ (K x O) · dY[b] for a run of images, then the run folded back into dx in one
+    // call (shared with the worker). Runs of at most DCOLS_BYTES bound the scratch for big batches.
+    const run = Math.max(1, Math.min(G.n, Math.floor(DCOLS_BYTES / (K * hw * go.BYTES_PER_ELEMENT))));
+    const dcols = this.buffer("dcols", go, run * K * hw);
+    for (let b0 = 0; b0 < G.n; b0 += run) {
+      const b1 = Math.min(G.n, b0 + run);
+      for (let b = b0; b < b1; b++) {
+        gemm(K, hw, O, { data: this.weight.values, offset: 0, rowStride: 1, colStride: K }, { data: go, offset: b * O * hw, rowStride: hw, colStride: 1 },
+          { data: dcols, offset: (b - b0) * K * hw, rowStride: hw, colStride: 1 });
+      }
+      col2im(G, dcols, 0, dx, b0 * chw, b1 - b0);
     }
-    col2im(G, dcols, 0, dx, 0, G.n);
     return wrap(dx, [G.n, G.c, G.h, G.w]);
   }
 

@@ -167,6 +167,14 @@ describe("the first layer's input gradient", () => {
     expect(Array.from(dxa.data as Float32Array).some((v) => v !== 0)).toBe(true);
     a.parameters().forEach((p, i) => expect(sameBits(p.gradValues, b.parameters()[i].gradValues)).toBe(true));
   });
+  it("is computed in runs of images when the columns of the batch exceed the 16 MiB scratch (3 + 2 images here)", () => {
+    const q: Case = { n: 5, c: 32, h: 64, w: 64, o: 2, kh: 3, kw: 3, s: [1, 1], p: [1, 1] }; // 288 x 4096 floats = 4.7 MB per image
+    const conv = new Conv2d(32, 2, 3, { rng: rng(16), padding: 1 }), x = randn([5, 32, 64, 64], { rng: rng(17) });
+    const y = conv.forward(x), dy = randn(y.shape as number[], { rng: rng(18) });
+    const dx = conv.backward(dy);
+    const r = reference(q, x.data as Float32Array, conv.weight.values, conv.bias!.values, dy.data as Float32Array);
+    expect(withinBound(dx.data as Float32Array, r.dx, r.dxAbs, 2 * 9)).toBe(true);
+  });
   it("is computed when required (the default) and equals the float64 direct loop", () => {
     const q: Case = { n: 2, c: 3, h: 8, w: 8, o: 4, kh: 3, kw: 3, s: [1, 1], p: [1, 1] };
     const conv = new Conv2d(3, 4, 3, { rng: rng(13), padding: 1 }), x = randn([2, 3, 8, 8], { rng: rng(14) });
