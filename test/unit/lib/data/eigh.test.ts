@@ -142,4 +142,21 @@ describe("eigh", () => {
       setNumThreads(2);
     }
   });
+  it("large n with zero reflectors (diagonal, zero and block-diagonal matrices) takes the skip branches exactly", () => {
+    const n = 150, diag = new Float64Array(n * n), blocks = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) diag[i * n + i] = (i * 37) % n - 20; // a permutation of -20 .. 129
+    // two independent blocks: [0, 70) random symmetric, [70, 150) the identity times 2
+    const r = randomSymmetric(70, 5);
+    for (let i = 0; i < 70; i++) for (let j = 0; j < 70; j++) blocks[i * n + j] = r[i * 70 + j];
+    for (let i = 70; i < n; i++) blocks[i * n + i] = 2;
+    const d = eigh(diag, n);
+    expect(Array.from(d.values)).toEqual(Array.from({ length: n }, (_, k) => k - 20));
+    expect(Array.from(eigh(new Float64Array(n * n), n).values)).toEqual(new Array(n).fill(0));
+    const b = eigh(blocks, n), rb = eigh(r, 70);
+    const expected = [...Array.from(rb.values), ...new Array(80).fill(2)].sort((x, y) => x - y);
+    expect(allClose(b.values, expected, FLOAT64_RTOL, EIGH_ULPS * n * EPS)).toBe(true);
+    const { resid, orth, norm } = residuals(blocks, n, b.values, b.vectors);
+    expect(resid).toBeLessThan(EIGH_ULPS * n * EPS * norm * n);
+    expect(orth).toBeLessThan(EIGH_ULPS * n * EPS);
+  });
 });
