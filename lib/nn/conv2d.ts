@@ -117,9 +117,10 @@ export class Conv2d extends Module {
     // dW += Σ_b dY[b] (O x oH·oW) · cols[b]ᵀ (the first K rows), summed image by image in order;
     // the first product overwrites a zero gradient. Each image's product lands in a scratch
     // and is added by one axpy: the same roundings as GEMM's beta = 1, without its JS loop.
-    const dW = this.weight.gradValues, part = this.buffer("dWpart", dW, O * K);
+    const overwrite = this.weight.gradIsZero && G.n > 0, dW = overwrite ? this.weight.gradForOverwrite() : this.weight.gradValues;
+    const part = this.buffer("dWpart", dW, O * K);
     for (let b = 0; b < G.n; b++) {
-      const first = b === 0 && this.weight.gradIsZero;
+      const first = b === 0 && overwrite;
       gemm(O, K, hw, { data: go, offset: b * O * hw, rowStride: hw, colStride: 1 }, { data: cols, offset: b * Kb * hw, rowStride: 1, colStride: hw },
         { data: first ? dW : part, offset: 0, rowStride: K, colStride: 1 });
       if (!first) axpy(O * K, 1, part, 0, dW, 0);

@@ -60,8 +60,9 @@ export class Linear extends Module {
     checkSameDType(op, dout, this.weight.data.dtype);
     const g = floatData(dout, op), x = this.x!, i = this.inFeatures, o = this.outFeatures, n = g.length / o;
     // dW += doutᵀ x ([o, n] · [n, i]); db += column sums; dx = dout W ([n, o] · [o, i]).
+    const overwrite = this.weight.gradIsZero, dW = overwrite ? this.weight.gradForOverwrite() : this.weight.gradValues;
     gemm(o, i, n, { data: g, offset: 0, rowStride: 1, colStride: o }, { data: x, offset: 0, rowStride: i, colStride: 1 },
-      { data: this.weight.gradValues, offset: 0, rowStride: i, colStride: 1 }, { beta: this.weight.gradIsZero ? 0 : 1 });
+      { data: dW, offset: 0, rowStride: i, colStride: 1 }, { beta: overwrite ? 0 : 1 });
     this.weight.gradIsZero = false;
     if (this.bias) {
       const db = this.bias.gradValues;

@@ -36,8 +36,9 @@ export interface BackwardOptions {
 export class Parameter {
   /** The values; optimizers update `data.data` in place. */
   data: Tensor;
-  /** dL/d(values), accumulated by backward until zeroGrad(). */
-  grad: Tensor;
+  private gradTensor: Tensor;
+  /** zeroGrad ran and the storage is not cleared yet (cleared on first read, or overwritten by a backward). */
+  private zeroPending = false;
   /**
    * True while the gradient is known to be all zeros (after construction or zeroGrad), so a
    * backward may write its GEMM result instead of accumulating into it (PyTorch's
@@ -50,21 +51,41 @@ export class Parameter {
     this.data = data.contiguous();
     // Through lib/tensor's allocate, so a large float32 gradient lives in wasm memory where the
     // GEMM writes it and the optimizer's kernels update from it in place.
-    this.grad = new Tensor(alloc(data.dtype as FloatDType, data.size), data.shape);
+    this.gradTensor = new Tensor(alloc(data.dtype as FloatDType, data.size), data.shape);
   }
+  /** dL/d(values), accumulated by backward until zeroGrad(). Reading it after zeroGrad gives zeros. */
+  get grad(): Tensor {
+    if (this.zeroPending) { (this.gradTensor.data as FloatArray).fill(0); this.zeroPending = false; }
+    return this.gradTensor;
+  }
+  set grad(t: Tensor) { this.gradTensor = t; this.zeroPending = false; }
   get shape(): readonly number[] { return this.data.shape; }
   /** The values as a contiguous typed array (shared, not a copy). */
   get values(): FloatArray { return this.data.data as FloatArray; }
   /** The gradient as a contiguous typed array (shared, not a copy). */
   get gradValues(): FloatArray { return this.grad.data as FloatArray; }
+  /**
+   * The gradient's storage for a backward that is about to overwrite ALL of it because
+   * gradIsZero is true (a GEMM with beta = 0): skips the fill zeroGrad deferred. Clears gradIsZero.
+   * @example const dW = p.gradIsZero ? p.gradForOverwrite() : p.gradValues;
+   */
+  gradForOverwrite(): FloatArray {
+    this.zeroPending = false;
+    this.gradIsZero = false;
+    return this.gradTensor.data as FloatArray;
+  }
   /** Converts values and gradient to `dtype` (new storage). */
   to(dtype: FloatDType): void {
     if (this.data.dtype === dtype) return;
     this.data = this.data.astype(dtype);
     this.grad = this.grad.astype(dtype);
   }
-  /** Zeroes the gradient. */
-  zeroGrad(): void { this.gradValues.fill(0); this.gradIsZero = true; }
+  /**
+   * Zeroes the gradient. The fill is deferred (as PyTorch's set_to_none saves it): the next read
+   * of `grad`/`gradValues` sees zeros, and a backward that overwrites the whole gradient skips
+   * it. A reference to the gradient's storage taken before zeroGrad keeps the old values until then.
+   */
+  zeroGrad(): void { this.zeroPending = true; this.gradIsZero = true; }
   toString(): string { return `Parameter ${this.name} [${this.shape.join(", ")}] ${this.data.dtype}`; }
   /** Notebook text: the summary, not the storage and gradient arrays. */
   [inspect.custom](): string { return this.toString(); }

@@ -57,6 +57,20 @@ describe("Linear", () => {
     fc.zeroGrad();
     expect(Array.from(fc.weight.gradValues)).toEqual([0, 0]);
   });
+  it("zeroGrad defers its fill: a backward right after it overwrites the gradient; a read first sees zeros; both give the same bits", () => {
+    const x = randn([6, 300], { rng: rng(7) }), g = randn([6, 200], { rng: rng(8) });
+    const a = new Linear(300, 200, { rng: rng(9) }), b = new Linear(300, 200, { rng: rng(9) });
+    for (const m of [a, b]) { m.forward(x); m.backward(g); m.zeroGrad(); }
+    expect(Array.from(b.weight.gradValues).every((v) => v === 0)).toBe(true); // b's fill happens on this read
+    for (const m of [a, b]) { m.forward(x); m.backward(g); }
+    const ga = a.weight.gradValues as Float32Array, gb = b.weight.gradValues as Float32Array;
+    expect(Buffer.from(ga.buffer, ga.byteOffset, ga.byteLength).equals(Buffer.from(gb.buffer, gb.byteOffset, gb.byteLength))).toBe(true);
+    a.forward(x); a.backward(g); // accumulates after the overwrite
+    expect(allClose(a.weight.gradValues, Array.from(gb, (v) => 2 * v), FLOAT32_RTOL, FLOAT32_ATOL)).toBe(true);
+    a.zeroGrad();
+    expect(a.weight.gradIsZero).toBe(true);
+    expect(Array.from(a.weight.grad.data as Float32Array).every((v) => v === 0)).toBe(true);
+  });
   it("explains bad input", () => {
     const fc = new Linear(3, 2, { rng: rng(0) });
     expect(() => fc.forward(zeros([4, 5]))).toThrow("Linear.forward: expected input of shape [..., 3], got [4, 5]");
