@@ -45,35 +45,88 @@ export function ql_rotate_f64(p: usize, n: i32, b0: i32, b1: i32, sweeps: usize,
  * on rows [j0, j1) of V (`ld` doubles per row): row j takes reflectors i >= j in order,
  *   g = sum_{k <= i} U_i[k] V[j][k];  V[j][k] -= g D_i[k]  (k <= i)
  * with U_i at u + 8 ld r and D_i = U_i / h_i at dd + 8 ld r (r = i - i0; zeros where h_i = 0).
- * One row at a time takes the whole block while it sits in L1.
+ * One row (or two) at a time takes the whole block while it sits in L1.
  */
 export function house_accumulate_f64(v: usize, ld: i32, j0: i32, j1: i32, i0: i32, b: i32, u: usize, dd: usize): void {
   const ldb = <usize>ld << 3;
-  for (let j = j0; j < j1; j++) {
+  let j = j0;
+  // Two rows at a time share each load of U_i and D_i; every row still gets exactly the single-row
+  // arithmetic (reflect1), so the pairing (and the thread split) never changes a bit.
+  for (; j + 2 <= j1; j += 2) {
+    const row0 = v + <usize>j * ldb;
+    let r = max(0, j - i0);
+    for (; r < max(0, j + 1 - i0); r++) reflect1(row0, i0 + r + 1, u + <usize>r * ldb, dd + <usize>r * ldb);
+    for (; r < b; r++) reflect2(row0, row0 + ldb, i0 + r + 1, u + <usize>r * ldb, dd + <usize>r * ldb);
+  }
+  for (; j < j1; j++) {
     const row = v + <usize>j * ldb;
-    for (let r = max(0, j - i0); r < b; r++) {
-      const len = i0 + r + 1, ur = u + <usize>r * ldb, dr = dd + <usize>r * ldb;
-      // four accumulators: the adds' latency, not the loads, bounds a single chain
-      let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
-      let k = 0;
-      for (; k + 8 <= len; k += 8) {
-        const o = <usize>k << 3;
-        s0 = f64x2.add(s0, f64x2.mul(v128.load(ur + o), v128.load(row + o)));
-        s1 = f64x2.add(s1, f64x2.mul(v128.load(ur + o, 16), v128.load(row + o, 16)));
-        s2 = f64x2.add(s2, f64x2.mul(v128.load(ur + o, 32), v128.load(row + o, 32)));
-        s3 = f64x2.add(s3, f64x2.mul(v128.load(ur + o, 48), v128.load(row + o, 48)));
-      }
-      const s = f64x2.add(f64x2.add(s0, s1), f64x2.add(s2, s3));
-      let g = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
-      for (; k < len; k++) g += load<f64>(ur + (<usize>k << 3)) * load<f64>(row + (<usize>k << 3));
-      const gv = f64x2.splat(g);
-      k = 0;
-      for (; k + 2 <= len; k += 2) {
-        const o = <usize>k << 3;
-        v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.mul(gv, v128.load(dr + o))));
-      }
-      for (; k < len; k++) store<f64>(row + (<usize>k << 3), load<f64>(row + (<usize>k << 3)) - g * load<f64>(dr + (<usize>k << 3)));
-    }
+    for (let r = max(0, j - i0); r < b; r++) reflect1(row, i0 + r + 1, u + <usize>r * ldb, dd + <usize>r * ldb);
+  }
+}
+
+// The dot product's end: lanes of the combined accumulators, then the scalar tail from k.
+// @ts-ignore: decorator
+@inline function dotTail(s: v128, ur: usize, row: usize, k: i32, len: i32): f64 {
+  let g = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  for (; k < len; k++) g += load<f64>(ur + (<usize>k << 3)) * load<f64>(row + (<usize>k << 3));
+  return g;
+}
+
+/**
+ * One reflector on one row: g = U . row, then row -= g D (first len elements). The dot uses four
+ * f64x2 accumulators over blocks of 8 (the adds' latency, not the loads, bounds one chain),
+ * combined as (s0 + s1) + (s2 + s3).
+ */
+function reflect1(row: usize, len: i32, ur: usize, dr: usize): void {
+  let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
+  let k = 0;
+  for (; k + 8 <= len; k += 8) {
+    const o = <usize>k << 3;
+    s0 = f64x2.add(s0, f64x2.mul(v128.load(ur + o), v128.load(row + o)));
+    s1 = f64x2.add(s1, f64x2.mul(v128.load(ur + o, 16), v128.load(row + o, 16)));
+    s2 = f64x2.add(s2, f64x2.mul(v128.load(ur + o, 32), v128.load(row + o, 32)));
+    s3 = f64x2.add(s3, f64x2.mul(v128.load(ur + o, 48), v128.load(row + o, 48)));
+  }
+  const g = dotTail(f64x2.add(f64x2.add(s0, s1), f64x2.add(s2, s3)), ur, row, k, len);
+  const gv = f64x2.splat(g);
+  k = 0;
+  for (; k + 2 <= len; k += 2) {
+    const o = <usize>k << 3;
+    v128.store(row + o, f64x2.sub(v128.load(row + o), f64x2.mul(gv, v128.load(dr + o))));
+  }
+  for (; k < len; k++) store<f64>(row + (<usize>k << 3), load<f64>(row + (<usize>k << 3)) - g * load<f64>(dr + (<usize>k << 3)));
+}
+
+/** reflect1 on two rows at once, with the same arithmetic for each. */
+function reflect2(row0: usize, row1: usize, len: i32, ur: usize, dr: usize): void {
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
+  let b0 = f64x2.splat(0), b1 = f64x2.splat(0), b2 = f64x2.splat(0), b3 = f64x2.splat(0);
+  let k = 0;
+  for (; k + 8 <= len; k += 8) {
+    const o = <usize>k << 3;
+    const u0 = v128.load(ur + o), u1 = v128.load(ur + o, 16), u2 = v128.load(ur + o, 32), u3 = v128.load(ur + o, 48);
+    a0 = f64x2.add(a0, f64x2.mul(u0, v128.load(row0 + o)));
+    a1 = f64x2.add(a1, f64x2.mul(u1, v128.load(row0 + o, 16)));
+    a2 = f64x2.add(a2, f64x2.mul(u2, v128.load(row0 + o, 32)));
+    a3 = f64x2.add(a3, f64x2.mul(u3, v128.load(row0 + o, 48)));
+    b0 = f64x2.add(b0, f64x2.mul(u0, v128.load(row1 + o)));
+    b1 = f64x2.add(b1, f64x2.mul(u1, v128.load(row1 + o, 16)));
+    b2 = f64x2.add(b2, f64x2.mul(u2, v128.load(row1 + o, 32)));
+    b3 = f64x2.add(b3, f64x2.mul(u3, v128.load(row1 + o, 48)));
+  }
+  const g0 = dotTail(f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3)), ur, row0, k, len);
+  const g1 = dotTail(f64x2.add(f64x2.add(b0, b1), f64x2.add(b2, b3)), ur, row1, k, len);
+  const gv0 = f64x2.splat(g0), gv1 = f64x2.splat(g1);
+  k = 0;
+  for (; k + 2 <= len; k += 2) {
+    const o = <usize>k << 3, dk = v128.load(dr + o);
+    v128.store(row0 + o, f64x2.sub(v128.load(row0 + o), f64x2.mul(gv0, dk)));
+    v128.store(row1 + o, f64x2.sub(v128.load(row1 + o), f64x2.mul(gv1, dk)));
+  }
+  for (; k < len; k++) {
+    const o = <usize>k << 3, dk = load<f64>(dr + o);
+    store<f64>(row0 + o, load<f64>(row0 + o) - g0 * dk);
+    store<f64>(row1 + o, load<f64>(row1 + o) - g1 * dk);
   }
 }
 
