@@ -13,6 +13,8 @@ const SCRATCH = 8192;
 const MIN_THREAD_IMAGES = 64;
 /** Images per claimed block: 16 CIFAR outputs are 192 KiB, still in the L2 cache when copied out. */
 const BLOCK = 16;
+/** Wasm memory one pass may take (source + output); a CIFAR batch of up to 2184 images is one pass. */
+const MAX_CHUNK_BYTES = 32 << 20;
 
 let u8View: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
 
@@ -25,9 +27,9 @@ function u8(): Uint8Array<ArrayBufferLike> {
 
 /**
  * A Float32Array whose memory is not zeroed first (every element is written below). Measured here:
- * `new Float32Array(3M)` is calloc'd and each call faults in fresh zero pages (6-8 ms of system
+ * `new Float32Array(3M)` is calloc'd and most calls fault in fresh zero pages (5-8 ms of system
  * time per 12 MB batch on this VM, more than the kernel itself); malloc'd memory from
- * Buffer.allocUnsafeSlow is reused from the freed previous batch.
+ * Buffer.allocUnsafeSlow is more often reused from freed earlier batches (GC timing decides).
  */
 function uninitializedF32(len: number): Float32Array {
   return new Float32Array(Buffer.allocUnsafeSlow(len * 4).buffer, 0, len);
@@ -43,21 +45,32 @@ function uninitializedF32(len: number): Float32Array {
  * array costs about as much as computing it, so a fixed half/half split would leave the worker idle.
  */
 export function cropFlipJitterWasm(src: Uint8Array, so: number, n: number, side: number, params: CropFlipJitterParams): Float32Array | null {
-  const rt = runtime();
-  if (rt === null) return null;
-  const S = params.size, inPer = side * side * 3, per = S * S * 3, blocks = Math.ceil(n / BLOCK);
+  if (runtime() === null) return null;
+  const inPer = side * side * 3, per = params.size * params.size * 3;
+  const out = uninitializedF32(n * per);
+  // Chunks bound the wasm memory a call takes (it never shrinks): all of CIFAR's 50k images at
+  // once would otherwise keep ~770 MB.
+  const chunk = Math.max(1, Math.floor(MAX_CHUNK_BYTES / (inPer + 4 * per)));
+  for (let i0 = 0; i0 < n; i0 += chunk) runChunk(src, so + i0 * inPer, i0, Math.min(chunk, n - i0), side, params, out);
+  return out;
+}
+
+// Images [i0, i0 + n) (source from src[so]) into out[i0 * per ...).
+function runChunk(src: Uint8Array, so: number, i0: number, n: number, side: number, params: CropFlipJitterParams, out: Float32Array): void {
+  const rt = runtime()!;
+  const S = params.size, inPer = side * side * 3, per = S * S * 3, blocks = Math.ceil(n / BLOCK), o0 = i0 * per;
   resetArena();
   const pSrc = alloc(n * inPer), pPar = alloc(n * NP * 8), pOut = alloc(n * per * 4), pScr = alloc(2 * SCRATCH);
   const pCtl = alloc(4 * (1 + blocks));
   u8().set(src.subarray(so, so + n * inPer), pSrc);
   const P = f64(), q = pPar >> 3;
   for (let i = 0; i < n; i++) {
-    const r = q + i * NP;
-    P[r] = params.top[i]; P[r + 1] = params.left[i]; P[r + 2] = params.flip[i]; P[r + 3] = params.brightnessFirst[i];
-    P[r + 4] = params.brightness[i]; P[r + 5] = params.contrast[i];
+    const r = q + i * NP, j = i0 + i;
+    P[r] = params.top[j]; P[r + 1] = params.left[j]; P[r + 2] = params.flip[j]; P[r + 3] = params.brightnessFirst[j];
+    P[r + 4] = params.brightness[j]; P[r + 5] = params.contrast[j];
   }
   const kernel = rt.exports.crop_flip_jitter_u8 as (...a: number[]) => void;
-  const out = uninitializedF32(n * per), mem = f32();
+  const mem = f32();
   // ctl[0]: next unclaimed block; ctl[1 + b]: block b done
   const ctl = new Int32Array(rt.memory.buffer, pCtl, 1 + blocks).fill(0);
   const compute = (b: number): void => {
@@ -66,7 +79,7 @@ export function cropFlipJitterWasm(src: Uint8Array, so: number, n: number, side:
   };
   const copyOut = (b: number): void => {
     const e0 = b * BLOCK * per, e1 = Math.min(n, (b + 1) * BLOCK) * per;
-    out.set(mem.subarray((pOut >> 2) + e0, (pOut >> 2) + e1), e0);
+    out.set(mem.subarray((pOut >> 2) + e0, (pOut >> 2) + e1), o0 + e0);
   };
   const shared = (): void => {
     for (let next = 0; next < blocks;) {
@@ -82,5 +95,4 @@ export function cropFlipJitterWasm(src: Uint8Array, so: number, n: number, side:
   } else {
     shared();
   }
-  return out;
 }

@@ -106,4 +106,9 @@ describe("crop+flip+jitter wasm kernel == JS reference, bit for bit", () => {
     expect(firstDifference(got, ref)).toBe("none");
     expect(all).toEqual(before);
   });
+
+  it("large images go through wasm memory in chunks (160 x 160: 87 images per 32 MiB pass), same bytes", () => {
+    const n = 200, side = 160, src = images(n, side, 17), p = makeCropFlipJitterParams(n, side, { padding: 8 }, rng(4));
+    expectSameBits(src, n, side, p);
+  });
 });
