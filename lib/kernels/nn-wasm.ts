@@ -36,41 +36,41 @@ function stageOut(p: number, n: number, dst: Float32Array, off: number): void {
 const geometryArgs = (g: WindowGeometry): number[] => [g.c, g.h, g.w, g.kh, g.kw, g.sh, g.sw, g.ph, g.pw, g.oh, g.ow];
 
 /**
- * im2col of `images` consecutive images (see im2col.ts) in wasm: in place and shared with the
- * worker when x and cols are resident, else one image at a time through the arena.
+ * im2col of `images` consecutive images into one [rows, images·oh·ow] matrix (see im2col.ts) in
+ * wasm: in place and shared with the worker (by images) when x and cols are resident.
  */
 export function im2colWasm(g: WindowGeometry, images: number, x: Float32Array, xo: number, cols: Float32Array, co: number, ones: boolean): boolean {
   if (runtime() === null) return false;
-  const xs = g.c * g.h * g.w, cs = (g.c * g.kh * g.kw + (ones ? 1 : 0)) * g.oh * g.ow, o = ones ? 1 : 0;
-  if (resident(x, cols)) {
-    const px = stageIn(x, xo, images * xs), pc = outAddress(cols, co, images * cs);
-    shared(images, cs, 1, (lo, hi) => ["im2col_batch_f32", px + lo * xs * 4, hi - lo, ...geometryArgs(g), pc + lo * cs * 4, o]);
-    return true;
-  }
-  for (let b = 0; b < images; b++) {
-    resetArena();
-    const px = stageIn(x, xo + b * xs, xs), pc = outAddress(cols, co + b * cs, cs);
-    fn("im2col_f32")(px, ...geometryArgs(g), pc, o);
-    stageOut(pc, cs, cols, co + b * cs);
-  }
+  const xs = g.c * g.h * g.w, hw = g.oh * g.ow, ld = images * hw, n = (g.c * g.kh * g.kw + (ones ? 1 : 0)) * ld, o = ones ? 1 : 0;
+  resetArena();
+  const px = stageIn(x, xo, images * xs), pc = outAddress(cols, co, n);
+  const job = (lo: number, hi: number): Job => ["im2col_batch_f32", px + lo * xs * 4, hi - lo, ...geometryArgs(g), pc + lo * hw * 4, o, ld];
+  if (resident(x, cols)) shared(images, n / Math.max(1, images), 1, job); else run(job(0, images));
+  stageOut(pc, n, cols, co);
   return true;
 }
 
-/** col2im of `images` consecutive images (see im2col.ts) in wasm, as im2colWasm. */
+/** col2im of `images` consecutive images from one [c·kh·kw, images·oh·ow] matrix (see im2col.ts) in wasm, as im2colWasm. */
 export function col2imWasm(g: WindowGeometry, images: number, cols: Float32Array, co: number, dx: Float32Array, dxo: number): boolean {
   if (runtime() === null) return false;
-  const cs = g.c * g.kh * g.kw * g.oh * g.ow, xs = g.c * g.h * g.w;
-  if (resident(cols, dx)) {
-    const pc = stageIn(cols, co, images * cs), pd = outAddress(dx, dxo, images * xs);
-    shared(images, cs, 1, (lo, hi) => ["col2im_batch_f32", pc + lo * cs * 4, hi - lo, ...geometryArgs(g), pd + lo * xs * 4]);
-    return true;
-  }
-  for (let b = 0; b < images; b++) {
-    resetArena();
-    const pc = stageIn(cols, co + b * cs, cs), pd = outAddress(dx, dxo + b * xs, xs);
-    fn("col2im_f32")(pc, ...geometryArgs(g), pd);
-    stageOut(pd, xs, dx, dxo + b * xs);
-  }
+  const xs = g.c * g.h * g.w, hw = g.oh * g.ow, ld = images * hw, n = g.c * g.kh * g.kw * ld;
+  resetArena();
+  const pc = stageIn(cols, co, n), pd = outAddress(dx, dxo, images * xs);
+  const job = (lo: number, hi: number): Job => ["col2im_batch_f32", pc + lo * hw * 4, hi - lo, ...geometryArgs(g), pd + lo * xs * 4, ld];
+  if (resident(cols, dx)) shared(images, n / Math.max(1, images), 1, job); else run(job(0, images));
+  stageOut(pd, images * xs, dx, dxo);
+  return true;
+}
+
+/** dst[j][i][:] = src[i][j][:] over an [a, b, inner] array in wasm (shared with the worker by j when resident). */
+export function swapAxesWasm(a: number, b: number, inner: number, src: Float32Array, so: number, dst: Float32Array, dso: number): boolean {
+  if (runtime() === null) return false;
+  const n = a * b * inner;
+  resetArena();
+  const ps = stageIn(src, so, n), pd = outAddress(dst, dso, n);
+  const job = (lo: number, hi: number): Job => ["swap_axes_f32", ps, a, b, inner, pd, lo, hi];
+  if (resident(src, dst)) shared(b, a * inner, 1, job); else run(job(0, b));
+  stageOut(pd, n, dst, dso);
   return true;
 }
 

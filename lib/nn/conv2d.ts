@@ -1,13 +1,14 @@
 // 2-D convolution (cross-correlation, as PyTorch) over NCHW input, by im2col + GEMM on the fast
-// kernel, one image at a time: columns[b] [C·kH·kW + 1, Hout·Wout] (the last row all ones),
-// [W | b] [O, C·kH·kW + 1], y[b] = [W | b] · columns[b] lands directly in NCHW with the bias
-// added by the product itself (no layout shuffles and no bias pass; per image measured ~25%
-// faster than one big GEMM over N·Hout·Wout columns followed by transposes). The bias row is
-// the product's last term, so for C·kH·kW < 256 (one GEMM K-block) the bits equal a product
-// followed by a bias add.
+// kernel, the whole batch at once: columns [C·kH·kW + 1, N·Hout·Wout] (the last row all ones),
+// [W | b] [O, C·kH·kW + 1], y = [W | b] · columns [O, N·Hout·Wout] with the bias added by the
+// product itself, then swapped to NCHW. One product per direction (forward, dW, dcols) rather
+// than one per image: per-image products (~10 MFLOP) finish before the second thread's wake-up
+// pays off, so they ran on one core in effect (measured: 2-thread wall time = 1-thread CPU time).
+// The bias row is the product's last term, so for C·kH·kW < 256 (one GEMM K-block) the bits
+// equal a product followed by a bias add.
 import type { Tensor } from "../tensor/index.js";
 import type { Generator } from "../random/index.js";
-import { axpy, col2im, gemm, im2col, planeSums, type WindowGeometry } from "../kernels/index.js";
+import { col2im, gemm, im2col, planeSums, swapAxes, type WindowGeometry } from "../kernels/index.js";
 import { alloc, type BackwardOptions, checkBackward, checkSameDType, floatData, Module, Parameter, wrap, type FloatArray, type FloatDType } from "./module.js";
 
 type Pair = number | readonly [number, number];
@@ -88,13 +89,14 @@ export class Conv2d extends Module {
       for (let o = 0; o < O; o++) { wb.set(W.subarray(o * K, (o + 1) * K), o * Kb); wb[o * Kb + K] = bias[o]; }
       W = wb;
     }
-    // All images' columns first (one kernel call, shared with the worker thread), then a product per image.
-    const cols = this.buffer("cols", d, g.n * Kb * hw), y = alloc(d, g.n * O * hw, false);
+    // All images' columns as one [Kb, N·oH·oW] matrix (one kernel call, shared with the worker),
+    // one product for the batch, then CNHW -> NCHW (skipped for one image).
+    const NH = g.n * hw, cols = this.buffer("cols", d, Kb * NH), y = alloc(d, g.n * O * hw, false);
     im2col(g, d, 0, cols, 0, bias !== undefined, g.n);
-    for (let b = 0; b < g.n; b++) {
-      gemm(O, hw, Kb, { data: W, offset: 0, rowStride: Kb, colStride: 1 }, { data: cols, offset: b * Kb * hw, rowStride: hw, colStride: 1 },
-        { data: y, offset: b * O * hw, rowStride: hw, colStride: 1 });
-    }
+    const yt = g.n === 1 ? y : this.buffer("yt", d, O * NH);
+    gemm(O, NH, Kb, { data: W, offset: 0, rowStride: Kb, colStride: 1 }, { data: cols, offset: 0, rowStride: NH, colStride: 1 },
+      { data: yt, offset: 0, rowStride: NH, colStride: 1 });
+    if (yt !== y) swapAxes(O, g.n, hw, yt, 0, y, 0);
     this.cols = cols; this.g = g;
     return wrap(y, [g.n, O, g.oh, g.ow]);
   }
@@ -104,40 +106,33 @@ export class Conv2d extends Module {
     const g = this.g;
     checkBackward(op, g ? [g.n, this.outChannels, g.oh, g.ow] : null, dout);
     const G = g!, go = floatData(dout, op), O = this.outChannels, hw = G.oh * G.ow, K = G.c * G.kh * G.kw, cols = this.cols!;
-    const db = this.bias?.gradValues, Kb = db ? K + 1 : K;
+    const db = this.bias?.gradValues, NH = G.n * hw;
+    // dY as one [O, N·oH·oW] matrix (NCHW -> CNHW; one image is already that), so every product
+    // below is one GEMM over the batch.
+    const dyt = G.n === 1 ? go : this.buffer("dyt", go, O * NH);
+    if (dyt !== go) swapAxes(G.n, O, hw, go, 0, dyt, 0);
     if (db) {
-      // Σ over images and pixels of dY, per channel, in float64: every (image, channel) plane's
-      // sum in one kernel call, then added over images in order.
-      const s = new Float64Array(O), part = new Float64Array(G.n * O);
-      planeSums(G.n * O, hw, go, 0, part);
-      for (let b = 0; b < G.n; b++) for (let o = 0; o < O; o++) s[o] += part[b * O + o];
+      // Σ over images and pixels of dY, per channel, accumulated in float64.
+      const s = new Float64Array(O);
+      planeSums(O, NH, dyt, 0, s);
       for (let o = 0; o < O; o++) db[o] += s[o];
       this.bias!.gradIsZero = false;
     }
-    // dW += Σ_b dY[b] (O x oH·oW) · cols[b]ᵀ (the first K rows), summed image by image in order;
-    // the first product overwrites a zero gradient. Each image's product lands in a scratch
-    // and is added by one axpy: the same roundings as GEMM's beta = 1, without its JS loop.
-    const overwrite = this.weight.gradIsZero && G.n > 0, dW = overwrite ? this.weight.gradForOverwrite() : this.weight.gradValues;
-    const part = this.buffer("dWpart", dW, O * K);
-    for (let b = 0; b < G.n; b++) {
-      const first = b === 0 && overwrite;
-      gemm(O, K, hw, { data: go, offset: b * O * hw, rowStride: hw, colStride: 1 }, { data: cols, offset: b * Kb * hw, rowStride: 1, colStride: hw },
-        { data: first ? dW : part, offset: 0, rowStride: K, colStride: 1 });
-      if (!first) axpy(O * K, 1, part, 0, dW, 0);
-    }
+    // dW (+)= dYt (O x N·oH·oW) · colsᵀ (the first K rows); a zero gradient is overwritten (beta = 0).
+    const overwrite = this.weight.gradIsZero, dW = overwrite ? this.weight.gradForOverwrite() : this.weight.gradValues;
+    gemm(O, K, NH, { data: dyt, offset: 0, rowStride: NH, colStride: 1 }, { data: cols, offset: 0, rowStride: 1, colStride: NH },
+      { data: dW, offset: 0, rowStride: K, colStride: 1 }, { beta: overwrite ? 0 : 1 });
     this.weight.gradIsZero = false;
     const chw = G.c * G.h * G.w, dx = alloc(go, G.n * chw, opts?.inputGrad === false); // col2im overwrites each image
     if (opts?.inputGrad === false) return wrap(dx, [G.n, G.c, G.h, G.w]);
-    // dcols[b] = Wᵀ (K x O) · dY[b] for a run of images, then the run folded back into dx in one
-    // call (shared with the worker). Runs of at most DCOLS_BYTES bound the scratch for big batches.
+    // dcols = Wᵀ (K x O) · dYt for a run of images (one product), folded back into dx in one call
+    // (shared with the worker). Runs of at most DCOLS_BYTES bound the scratch for big batches.
     const run = Math.max(1, Math.min(G.n, Math.floor(DCOLS_BYTES / (K * hw * go.BYTES_PER_ELEMENT))));
     const dcols = this.buffer("dcols", go, run * K * hw);
     for (let b0 = 0; b0 < G.n; b0 += run) {
-      const b1 = Math.min(G.n, b0 + run);
-      for (let b = b0; b < b1; b++) {
-        gemm(K, hw, O, { data: this.weight.values, offset: 0, rowStride: 1, colStride: K }, { data: go, offset: b * O * hw, rowStride: hw, colStride: 1 },
-          { data: dcols, offset: (b - b0) * K * hw, rowStride: hw, colStride: 1 });
-      }
+      const b1 = Math.min(G.n, b0 + run), cn = (b1 - b0) * hw;
+      gemm(K, cn, O, { data: this.weight.values, offset: 0, rowStride: 1, colStride: K }, { data: dyt, offset: b0 * hw, rowStride: NH, colStride: 1 },
+        { data: dcols, offset: 0, rowStride: cn, colStride: 1 });
       col2im(G, dcols, 0, dx, b0 * chw, b1 - b0);
     }
     return wrap(dx, [G.n, G.c, G.h, G.w]);

@@ -28,12 +28,13 @@
 }
 
 /**
- * im2col of one [c, h, w] image at x into cols [c·kh·kw (+1), oh·ow]:
- * cols[((ci·kh + i)·kw + j)·oh·ow + y·ow + x] = image[ci][y·sh + i - ph][x·sw + j - pw] (0 outside).
- * ones != 0 appends a row of 1s (the bias row: y = [W | b] · [cols; 1]).
+ * im2col of one [c, h, w] image at x into the oh·ow columns at cols of a matrix with row stride
+ * ld floats and c·kh·kw (+1) rows: cols[((ci·kh + i)·kw + j)·ld + y·ow + x] =
+ * image[ci][y·sh + i - ph][x·sw + j - pw] (0 outside). ones != 0 appends a row of 1s (the bias
+ * row: y = [W | b] · [cols; 1]).
  */
 export function im2col_f32(x: usize, c: i32, h: i32, w: i32, kh: i32, kw: i32, sh: i32, sw: i32, ph: i32, pw: i32,
-  oh: i32, ow: i32, cols: usize, ones: i32): void {
+  oh: i32, ow: i32, cols: usize, ones: i32, ld: i32): void {
   const hw = oh * ow;
   let row = cols;
   for (let ci = 0; ci < c; ci++) {
@@ -56,7 +57,7 @@ export function im2col_f32(x: usize, c: i32, h: i32, w: i32, kh: i32, kw: i32, s
         }
         zeros(dst, x1, ow);
       }
-      row += <usize>hw << 2;
+      row += <usize>ld << 2;
     }
   }
   if (ones != 0) {
@@ -68,11 +69,12 @@ export function im2col_f32(x: usize, c: i32, h: i32, w: i32, kh: i32, kw: i32, s
 }
 
 /**
- * col2im, the adjoint of im2col_f32 (without the ones row): zeroes the [c, h, w] image at dx,
- * then adds every column entry back where it was read from, in (ci, i, j, y, x) order.
+ * col2im, the adjoint of im2col_f32 (without the ones row; row stride ld floats): zeroes the
+ * [c, h, w] image at dx, then adds every column entry back where it was read from, in
+ * (ci, i, j, y, x) order.
  */
 export function col2im_f32(cols: usize, c: i32, h: i32, w: i32, kh: i32, kw: i32, sh: i32, sw: i32, ph: i32, pw: i32,
-  oh: i32, ow: i32, dx: usize): void {
+  oh: i32, ow: i32, dx: usize, ld: i32): void {
   const hw = oh * ow;
   memory.fill(dx, 0, <usize>(c * h * w) << 2);
   let row = cols;
@@ -95,23 +97,37 @@ export function col2im_f32(cols: usize, c: i32, h: i32, w: i32, kh: i32, kw: i32
           for (; xx < x1; xx++) { const p = d0 + (<usize>(xx * sw) << 2); store<f32>(p, load<f32>(p) + load<f32>(s + (<usize>xx << 2))); }
         }
       }
-      row += <usize>hw << 2;
+      row += <usize>ld << 2;
     }
   }
 }
 
-/** im2col_f32 for `images` consecutive images (x stride c·h·w, cols stride rows·oh·ow). */
+/**
+ * im2col_f32 for `images` consecutive images (x stride c·h·w): image b fills columns
+ * [b·oh·ow, (b+1)·oh·ow) of the matrix at cols with row stride ld.
+ */
 export function im2col_batch_f32(x: usize, images: i32, c: i32, h: i32, w: i32, kh: i32, kw: i32, sh: i32, sw: i32, ph: i32, pw: i32,
-  oh: i32, ow: i32, cols: usize, ones: i32): void {
-  const xs = <usize>(c * h * w) << 2, cs = <usize>((c * kh * kw + (ones != 0 ? 1 : 0)) * oh * ow) << 2;
-  for (let b = 0; b < images; b++) im2col_f32(x + <usize>b * xs, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow, cols + <usize>b * cs, ones);
+  oh: i32, ow: i32, cols: usize, ones: i32, ld: i32): void {
+  const xs = <usize>(c * h * w) << 2, cs = <usize>(oh * ow) << 2;
+  for (let b = 0; b < images; b++) im2col_f32(x + <usize>b * xs, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow, cols + <usize>b * cs, ones, ld);
 }
 
-/** col2im_f32 for `images` consecutive images (cols stride c·kh·kw·oh·ow, dx stride c·h·w). */
+/** col2im_f32 for `images` consecutive images: image b from columns [b·oh·ow, (b+1)·oh·ow) (row stride ld), dx stride c·h·w. */
 export function col2im_batch_f32(cols: usize, images: i32, c: i32, h: i32, w: i32, kh: i32, kw: i32, sh: i32, sw: i32, ph: i32, pw: i32,
-  oh: i32, ow: i32, dx: usize): void {
-  const cs = <usize>(c * kh * kw * oh * ow) << 2, xs = <usize>(c * h * w) << 2;
-  for (let b = 0; b < images; b++) col2im_f32(cols + <usize>b * cs, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow, dx + <usize>b * xs);
+  oh: i32, ow: i32, dx: usize, ld: i32): void {
+  const cs = <usize>(oh * ow) << 2, xs = <usize>(c * h * w) << 2;
+  for (let b = 0; b < images; b++) col2im_f32(cols + <usize>b * cs, c, h, w, kh, kw, sh, sw, ph, pw, oh, ow, dx + <usize>b * xs, ld);
+}
+
+/**
+ * dst[j][i][0, inner) = src[i][j][0, inner) for i < a and j in [j0, j1): swaps the two outer
+ * axes of an [a, b, inner] array (NCHW <-> CNHW for the batched convolution products).
+ */
+export function swap_axes_f32(src: usize, a: i32, b: i32, inner: i32, dst: usize, j0: i32, j1: i32): void {
+  const run = <usize>inner << 2;
+  for (let j = j0; j < j1; j++) for (let i = 0; i < a; i++) {
+    memory.copy(dst + (<usize>(j * a + i)) * run, src + (<usize>(i * b + j)) * run, run);
+  }
 }
 
 /** out[p] = Σ x[p·len .. (p+1)·len) in float64 (two lanes, then the tail), for p < planes. */

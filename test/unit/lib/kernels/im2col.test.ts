@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { col2im, im2col, planeSums, setNumThreads, threadsReady, type WindowGeometry } from "../../../../lib/kernels/index.js";
-import { col2imJs, im2colJs, planeSumsJs } from "../../../../lib/kernels/im2col.js";
+import { col2im, im2col, planeSums, setNumThreads, swapAxes, threadsReady, type WindowGeometry } from "../../../../lib/kernels/index.js";
+import { col2imJs, im2colJs, planeSumsJs, swapAxesJs } from "../../../../lib/kernels/im2col.js";
 import { rng } from "../../../../lib/random/index.js";
 import { runtime } from "../../../../lib/kernels/runtime.js";
 import { residentFloat32 } from "../../../../lib/kernels/resident.js";
@@ -99,28 +99,42 @@ describe("layer kernels on resident (wasm-memory) operands", () => {
     r!.set(a, offset);
     return r!;
   }
-  it("a batch of images in one call (in place, shared with the worker on two threads) equals image-by-image calls, bit for bit; so do plane sums", async () => {
+  it("a batch of images is one [rows, N·oh·ow] matrix (image b in columns b·oh·ow..), in place and shared on two threads, bit for bit", async () => {
     expect(await threadsReady()).toBe(true);
-    const g = geometry(32, 16, 16, 3, 3, 1, 1, 1, 1), K = g.c * g.kh * g.kw, hw = g.oh * g.ow, xs = g.c * g.h * g.w, N = 6;
-    const x = rng(7).fillNormal(new Float32Array(N * xs), 0, 1), c = rng(8).fillNormal(new Float32Array(N * K * hw), 0, 1);
-    const cols = new Float32Array(N * (K + 1) * hw), dx = new Float32Array(N * xs);
-    for (let b = 0; b < N; b++) { im2colJs(g, x, b * xs, cols, b * (K + 1) * hw, true); col2imJs(g, c, b * K * hw, dx, b * xs); }
+    const g = geometry(32, 16, 16, 3, 3, 1, 1, 1, 1), K = g.c * g.kh * g.kw, hw = g.oh * g.ow, xs = g.c * g.h * g.w, N = 6, NH = N * hw;
+    const x = rng(7).fillNormal(new Float32Array(N * xs), 0, 1), c = rng(8).fillNormal(new Float32Array(K * NH), 0, 1);
+    // References image by image in the one-image layout, placed as the batch layout defines.
+    const cols = new Float32Array((K + 1) * NH), dx = new Float32Array(N * xs), one = new Float32Array((K + 1) * hw), block = new Float32Array(K * hw);
+    for (let b = 0; b < N; b++) {
+      im2colJs(g, x, b * xs, one, 0, true);
+      for (let r = 0; r <= K; r++) cols.set(one.subarray(r * hw, (r + 1) * hw), r * NH + b * hw);
+      for (let r = 0; r < K; r++) block.set(c.subarray(r * NH + b * hw, r * NH + (b + 1) * hw), r * hw);
+      col2imJs(g, block, 0, dx, b * xs);
+    }
     for (const threads of [1, 2] as const) {
       setNumThreads(threads);
       const rx = resident(x, 0), rc = resident(c, 0), rcols = resident(new Float32Array(cols.length), 0), rdx = resident(new Float32Array(dx.length), 0);
       im2col(g, rx, 0, rcols, 0, true, N);
       col2im(g, rc, 0, rdx, 0, N);
-      const sums = new Float64Array(N * K), ref = new Float64Array(N * K);
-      planeSums(N * K, hw, rc, 0, sums);
-      planeSumsJs(N * K, hw, c, 0, ref);
-      expect(sameBits(sums, ref)).toBe(true);
       expect(sameBits(rcols.subarray(0, cols.length), cols)).toBe(true);
       expect(sameBits(rdx.subarray(0, dx.length), dx)).toBe(true);
-      const jcols = new Float32Array(cols.length), jdx = new Float32Array(dx.length); // JS arrays: staged image by image
+      const jcols = new Float32Array(cols.length), jdx = new Float32Array(dx.length); // JS arrays: staged through the arena
       im2col(g, x, 0, jcols, 0, true, N);
       col2im(g, c, 0, jdx, 0, N);
       expect(sameBits(jcols, cols)).toBe(true);
       expect(sameBits(jdx, dx)).toBe(true);
+      const sums = new Float64Array(K * N), ref = new Float64Array(K * N);
+      planeSums(K * N, hw, rc, 0, sums);
+      planeSumsJs(K * N, hw, c, 0, ref);
+      expect(sameBits(sums, ref)).toBe(true);
+      // swapAxes: [N, 32, hw] <-> [32, N, hw] and back.
+      const t = resident(new Float32Array(N * xs), 0), back = resident(new Float32Array(N * xs), 0), tj = new Float32Array(N * xs);
+      swapAxes(N, 32, hw, rx, 0, t, 0);
+      swapAxesJs(N, 32, hw, x, 0, tj, 0);
+      expect(sameBits(t.subarray(0, tj.length), tj)).toBe(true);
+      expect(t[(3 * N + 2) * hw + 5]).toBe(x[(2 * 32 + 3) * hw + 5]);
+      swapAxes(32, N, hw, t, 0, back, 0);
+      expect(sameBits(back.subarray(0, x.length), x)).toBe(true);
     }
     setNumThreads(2);
   });

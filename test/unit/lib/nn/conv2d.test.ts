@@ -10,7 +10,7 @@ import { ReLU } from "../../../../lib/nn/activation-layers.js";
 import { MaxPool2d } from "../../../../lib/nn/pool.js";
 import { Flatten } from "../../../../lib/nn/flatten.js";
 import { Linear } from "../../../../lib/nn/linear.js";
-import { gemm } from "../../../../lib/kernels/index.js";
+import { gemm, swapAxes } from "../../../../lib/kernels/index.js";
 import { runtime } from "../../../../lib/kernels/runtime.js";
 import { sameBits } from "../kernels/bits.js";
 
@@ -139,15 +139,18 @@ describe("Conv2d float32 training path", () => {
     expect(sameBits(y, expected)).toBe(true);
   });
 
-  it("dW accumulates image by image in float32 exactly as GEMM with beta = 1 would, and across backward calls", () => {
+  it("dW is one product dYt · colsᵀ over the batch (beta = 0 after zeroGrad, beta = 1 across backward calls), bit for bit", () => {
     const conv = new Conv2d(3, 4, 3, { rng: rng(6), padding: 1 }), x = randn([3, 3, 6, 6], { rng: rng(7) });
     const y = conv.forward(x), dy = randn(y.shape as number[], { rng: rng(8) });
     conv.backward(dy);
-    const expected = new Float32Array(4 * 27), cols = (conv as unknown as { cols: Float32Array }).cols, hw = 36, Kb = 28;
-    for (let b = 0; b < 3; b++) {
-      gemm(4, 27, hw, { data: dy.data as Float32Array, offset: b * 4 * hw, rowStride: hw, colStride: 1 }, { data: cols, offset: b * Kb * hw, rowStride: 1, colStride: hw },
-        { data: expected, offset: 0, rowStride: 27, colStride: 1 }, { beta: b === 0 ? 0 : 1 });
-    }
+    const hw = 36, NH = 3 * hw, dyt = new Float32Array(4 * NH), cols = (conv as unknown as { cols: Float32Array }).cols;
+    swapAxes(3, 4, hw, dy.data as Float32Array, 0, dyt, 0);
+    const expected = new Float32Array(4 * 27), product = () => gemm(4, 27, NH, { data: dyt, offset: 0, rowStride: NH, colStride: 1 },
+      { data: cols, offset: 0, rowStride: 1, colStride: NH }, { data: expected, offset: 0, rowStride: 27, colStride: 1 }, { beta: 1 });
+    product();
+    expect(sameBits(conv.weight.gradValues, expected)).toBe(true);
+    conv.backward(dy);
+    product();
     expect(sameBits(conv.weight.gradValues, expected)).toBe(true);
   });
 });
