@@ -8,12 +8,14 @@ const WR = Math.fround(0.2989), WG = Math.fround(0.587), WB = Math.fround(0.114)
 
 /**
  * `n` uint8 HWC RGB images (`side` square, contiguous from `data[base]`) to float32 HWC in [0, 1]
- * with drawn parameters. Callers check the parameters (batched.ts).
+ * with drawn parameters, into a new array or `target.data` from `target.offset` (returned either
+ * way). Callers check the parameters (batched.ts).
  * @example cropFlipJitterJS(u8, 0, 1, 32, makeCropFlipJitterParams(1, 32, {}, rng(0))).length // 3072
  */
-export function cropFlipJitterJS(data: Uint8Array, base: number, n: number, side: number, params: CropFlipJitterParams): Float32Array {
+export function cropFlipJitterJS(data: Uint8Array, base: number, n: number, side: number, params: CropFlipJitterParams,
+  target?: { data: Float32Array; offset: number }): Float32Array {
   const S = params.size, pad = params.padding, per = S * S * 3, inPer = side * side * 3, rowIn = side * 3;
-  const out = new Float32Array(n * per);
+  const out = target?.data ?? new Float32Array(n * per), o0 = target?.offset ?? 0;
   // Every op is the same pointwise function of the input byte, except for the contrast mean (one
   // scalar per image). So per image: channel histograms of the window give the mean; a 256-entry
   // table then maps each source byte (padding is byte 0) straight to its output value.
@@ -39,7 +41,7 @@ export function cropFlipJitterJS(data: Uint8Array, base: number, n: number, side
       lut[v] = bFirst ? x : Math.min(x * b, 1);
     }
     const pad0 = lut[0];
-    let o = i * per;
+    let o = o0 + i * per;
     for (let y = 0; y < S; y++) {
       const sy = top + y;
       if (sy < 0 || sy >= side) { out.fill(pad0, o, o + S * 3); o += S * 3; continue; }

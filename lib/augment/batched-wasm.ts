@@ -37,28 +37,30 @@ function uninitializedF32(len: number): Float32Array {
 
 /**
  * Runs the kernel on `n` images (uint8 HWC, `side` square, contiguous from `src[so]`) into a new
- * float32 array; null when this engine has no wasm SIMD, so the caller runs the JS reference.
+ * float32 array, or into `target.data` from `target.offset` (returned either way); null when this
+ * engine has no wasm SIMD, so the caller runs the JS reference.
  * All data movement is here: copy the batch and parameters in, compute, copy the result out.
  *
  * With two threads, both claim blocks of images from one atomic counter, and this thread also
  * copies finished blocks out (only it can write the JS result array): copying out a fresh 12 MB
  * array costs about as much as computing it, so a fixed half/half split would leave the worker idle.
  */
-export function cropFlipJitterWasm(src: Uint8Array, so: number, n: number, side: number, params: CropFlipJitterParams): Float32Array | null {
+export function cropFlipJitterWasm(src: Uint8Array, so: number, n: number, side: number, params: CropFlipJitterParams,
+  target?: { data: Float32Array; offset: number }): Float32Array | null {
   if (runtime() === null) return null;
   const inPer = side * side * 3, per = params.size * params.size * 3;
-  const out = uninitializedF32(n * per);
+  const out = target?.data ?? uninitializedF32(n * per), base = target?.offset ?? 0;
   // Chunks bound the wasm memory a call takes (it never shrinks): all of CIFAR's 50k images at
   // once would otherwise keep ~770 MB.
   const chunk = Math.max(1, Math.floor(MAX_CHUNK_BYTES / (inPer + 4 * per)));
-  for (let i0 = 0; i0 < n; i0 += chunk) runChunk(src, so + i0 * inPer, i0, Math.min(chunk, n - i0), side, params, out);
+  for (let i0 = 0; i0 < n; i0 += chunk) runChunk(src, so + i0 * inPer, i0, Math.min(chunk, n - i0), side, params, out, base);
   return out;
 }
 
-// Images [i0, i0 + n) (source from src[so]) into out[i0 * per ...).
-function runChunk(src: Uint8Array, so: number, i0: number, n: number, side: number, params: CropFlipJitterParams, out: Float32Array): void {
+// Images [i0, i0 + n) (source from src[so]) into out[base + i0 * per ...).
+function runChunk(src: Uint8Array, so: number, i0: number, n: number, side: number, params: CropFlipJitterParams, out: Float32Array, base: number): void {
   const rt = runtime()!;
-  const S = params.size, inPer = side * side * 3, per = S * S * 3, blocks = Math.ceil(n / BLOCK), o0 = i0 * per;
+  const S = params.size, inPer = side * side * 3, per = S * S * 3, blocks = Math.ceil(n / BLOCK), o0 = base + i0 * per;
   resetArena();
   const pSrc = alloc(n * inPer), pPar = alloc(n * NP * 8), pOut = alloc(n * per * 4), pScr = alloc(2 * SCRATCH);
   const pCtl = alloc(4 * (1 + blocks));

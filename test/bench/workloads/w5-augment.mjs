@@ -34,6 +34,13 @@ export async function run(ctx) {
   const fused = await ctx.measure(fusedFn, opt);
   ctx.emit("crop(pad4)+flip+brightness/contrast, 1024 uint8 -> f32 (fused batch)", fused, ctx.rates.images_s(N, fused), { target: { min_rate: 60000 }, peerCase, images_per_cpu_s: cpuRate(fusedFn) });
 
+  // Into an existing output ({ out }, torch's out=), as a training loop reuses its batch buffer:
+  // no fresh pages to fault in (the W3 relu rows make the same split).
+  const outT = dr.zeros([N, 32, 32, 3]);
+  const intoFn = () => A.randomCropFlipJitter(batch, { padding: 4, brightness: 0.4, contrast: 0.4 }, g, { out: outT });
+  const into = await ctx.measure(intoFn, opt);
+  ctx.emit("crop(pad4)+flip+brightness/contrast, 1024 uint8 -> f32 (fused batch, into an existing output)", into, ctx.rates.images_s(N, into), { peerCase, images_per_cpu_s: cpuRate(intoFn) });
+
   // One thread (torch.set_num_threads(1) style): the same bytes, the other core left idle.
   K.setNumThreads(1);
   try {

@@ -7,7 +7,9 @@ import { pad } from "../../../../lib/augment/functional/pad.js";
 import { horizontalFlip } from "../../../../lib/augment/functional/flip.js";
 import { adjustBrightness, adjustContrast } from "../../../../lib/augment/functional/color.js";
 import { rng } from "../../../../lib/random/index.js";
-import { Tensor } from "../../../../lib/tensor/index.js";
+import { Tensor, zeros } from "../../../../lib/tensor/index.js";
+import { cropFlipJitterJS } from "../../../../lib/augment/batched-js.js";
+import "../../../../lib/ops/index.js"; // installs Tensor methods (permute)
 import { allClose } from "../../tolerance.js";
 
 function batch(n: number, side: number): Tensor {
@@ -61,5 +63,22 @@ describe("randomCropFlipJitter (fused CIFAR recipe)", () => {
     expect(() => applyCropFlipJitter(x, { ...ok(), flip: new Uint8Array(3) })).toThrow(/applyCropFlipJitter: params.flip must have one entry per image \(2\); got 3/);
     expect(() => applyCropFlipJitter(x, { ...ok(), contrast: new Float64Array([1, -0.5]) })).toThrow(/image 1: brightness and contrast factors must be finite and >= 0 \(torchvision\); got [0-9.]+, -0.5/);
     expect(() => applyCropFlipJitter(x, { ...ok(), size: 7 })).toThrow(/params.size must be an integer in \[1, 6\]; got 7/);
+  });
+  it("{ out } writes into an existing tensor (also an offset view), bit for bit the allocating result, and returns it", () => {
+    const x = batch(70, 8), ref = randomCropFlipJitter(x, { padding: 2 }, rng(6)).toTypedArray() as Float32Array;
+    const big = zeros([71, 8, 8, 3]), out = big.slice([1, null]); // contiguous, offset 192
+    expect(out.offset).toBe(192);
+    const got = randomCropFlipJitter(x, { padding: 2 }, rng(6), { out });
+    expect(got).toBe(out);
+    const all = big.toTypedArray() as Float32Array;
+    expect(Array.from(all.subarray(0, 192))).toEqual(new Array(192).fill(0)); // nothing before the view
+    expect(Buffer.from(all.buffer, 192 * 4).equals(Buffer.from(ref.buffer))).toBe(true);
+    // the JS reference honours the same target
+    const p = makeCropFlipJitterParams(70, 8, { padding: 2 }, rng(6)), into = new Float32Array(192 + 70 * 192);
+    cropFlipJitterJS(x.data as Uint8Array, 0, 70, 8, p, { data: into, offset: 192 });
+    expect(Buffer.from(into.buffer, 192 * 4).equals(Buffer.from(ref.buffer))).toBe(true);
+    expect(() => randomCropFlipJitter(x, {}, rng(0), { out: zeros([70, 8, 8, 3], { dtype: "float64" }) })).toThrow(/applyCropFlipJitter: out must be a contiguous float32 tensor \[70, 8, 8, 3\]; got float64 \[70, 8, 8, 3\]/);
+    expect(() => randomCropFlipJitter(x, {}, rng(0), { out: zeros([70, 8, 3, 8]).permute(0, 1, 3, 2) })).toThrow(/got float32 \[70, 8, 8, 3\] \(not contiguous\)/);
+    expect(() => randomCropFlipJitter(x, { size: 6 }, rng(0), { out })).toThrow(/out must be a contiguous float32 tensor \[70, 6, 6, 3\]; got float32 \[70, 8, 8, 3\]/);
   });
 });
