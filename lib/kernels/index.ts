@@ -15,5 +15,5 @@ export { setResidentBudget, residentStats } from "./resident.js";
 export { maxPool2x2, maxPool2x2Backward } from "./maxpool.js";
 export { axpy } from "./axpy.js";
 export { reluBackwardNaN } from "./relu-backward.js";
+export { im2col, col2im, planeSums, swapAxes } from "./im2col.js";
 export type { WindowGeometry } from "./im2col.js";
-export { swapAxes } from "./im2col.js";
