@@ -1,13 +1,14 @@
 // Symmetric eigendecomposition in float64: Householder reduction to tridiagonal form, then the
 // implicit QL algorithm (tred2 / tql2 of EISPACK, as in JAMA and Numerical Recipes). O(n^3).
-// Plain JS took 0.9 s at 512 and ~4 min at 3072 (CPU time here). From n = 128 up, the two O(n^3)
-// loops run in wasm f64x2 lanes on two threads (eigh-wasm.ts): the Householder accumulation in
-// blocks of reflectors, and the QL rotations recorded per sweep and applied to cache-sized column
-// blocks, many sweeps at a time. The rotations give the JS loop's bits; the accumulation's dot
-// products sum in SIMD lane order. The reduction stays JS (its symmetric rank-2 updates are
-// memory-bound). Well-kept npm eigensolvers (ml-matrix: JAMA, the same algorithm over arrays of
-// arrays) measured 4-5x slower than this file's plain JS. Tests: A v = lambda v, orthonormality,
-// spectra of matrices built from a known orthogonal Q and eigenvalues.
+// Plain JS took 0.9 s at 512 (CPU time here), so ~4 min at 3072 by n^3. From n = 128 up, the
+// O(n^3) loops run in wasm f64x2 lanes on two threads (eigh-wasm.ts, wasm/eigh.as): the
+// reduction's symmetric product and rank-2 update, the Householder accumulation in blocks of
+// reflectors, and the QL rotations, recorded per sweep and applied 64 sweeps at a time to
+// cache-sized column blocks; the scalar recurrences stay here in JS. The rotations and rank-2
+// updates give the JS loops' bits; the dot products sum in SIMD lane order (the same on one or two
+// threads). Well-kept npm eigensolvers (ml-matrix: JAMA, the same algorithm over arrays of arrays)
+// measured 4-5x slower than this file's plain JS. Tests: A v = lambda v, orthonormality, spectra of
+// matrices built from a known orthogonal Q and eigenvalues.
 import { eighWorkspace, type EighWorkspace, type ReduceSteps } from "./eigh-wasm.js";
 
 /** Eigenvalues ascending (as numpy.linalg.eigh) and eigenvectors as the columns of `vectors` (row-major n x n). */
