@@ -17,3 +17,4 @@ export { axpy } from "./axpy.js";
 export { reluBackwardNaN } from "./relu-backward.js";
 export { im2col, col2im, planeSums, swapAxes } from "./im2col.js";
 export type { WindowGeometry } from "./im2col.js";
+export { isResident } from "./nn-wasm.js";

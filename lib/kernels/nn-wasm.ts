@@ -9,6 +9,15 @@ import { addressOf, alloc, f32, resetArena, runtime } from "./runtime.js";
 import { runPair, workerReady } from "./pool.js";
 import type { WindowGeometry } from "./im2col.js";
 
+/**
+ * Whether `a` lives in wasm memory (a resident tensor's storage), where kernels read strided
+ * views in place; a JS array is copied in, spanned range and all.
+ * @example isResident(new Float32Array(4)) // false
+ */
+export function isResident(a: ArrayBufferView): boolean {
+  return runtime() !== null && addressOf(a) >= 0;
+}
+
 type Fn = (...a: number[]) => number;
 const fn = (name: string): Fn => (runtime()!.exports as unknown as Record<string, Fn>)[name];
 

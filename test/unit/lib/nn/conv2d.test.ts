@@ -10,7 +10,7 @@ import { ReLU } from "../../../../lib/nn/activation-layers.js";
 import { MaxPool2d } from "../../../../lib/nn/pool.js";
 import { Flatten } from "../../../../lib/nn/flatten.js";
 import { Linear } from "../../../../lib/nn/linear.js";
-import { gemm, swapAxes } from "../../../../lib/kernels/index.js";
+import { gemm, residentStats, setResidentBudget, swapAxes } from "../../../../lib/kernels/index.js";
 import { runtime } from "../../../../lib/kernels/runtime.js";
 import { sameBits } from "../kernels/bits.js";
 
@@ -139,6 +139,19 @@ describe("Conv2d float32 training path", () => {
     expect(sameBits(y, expected)).toBe(true);
   });
 
+  it("gives the same bits with every array in JS memory (resident budget 0: one forward product + swap instead of per-image views)", () => {
+    const run = () => {
+      const conv = new Conv2d(8, 16, 3, { rng: rng(20), padding: 1, stride: 2 }), x = randn([5, 8, 20, 20], { rng: rng(21) });
+      const y = conv.forward(x), dx = conv.backward(randn(y.shape as number[], { rng: rng(22) }));
+      return [y.data, dx.data, conv.weight.gradValues, conv.bias!.gradValues].map((a) => Float32Array.from(a as Float32Array));
+    };
+    const resident = run(), budget = residentStats().budget;
+    setResidentBudget(0);
+    try {
+      const plain = run();
+      plain.forEach((a, i) => expect(sameBits(a, resident[i])).toBe(true));
+    } finally { setResidentBudget(budget); }
+  });
   it("dW is one product dYt · colsᵀ over the batch (beta = 0 after zeroGrad, beta = 1 across backward calls), bit for bit", () => {
     const conv = new Conv2d(3, 4, 3, { rng: rng(6), padding: 1 }), x = randn([3, 3, 6, 6], { rng: rng(7) });
     const y = conv.forward(x), dy = randn(y.shape as number[], { rng: rng(8) });
