@@ -1,10 +1,11 @@
 // Data movement for the layer kernels (wasm/conv.as, maxpool.as, axpy.as, relu.as). Resident
-// operands (float32 storage living in wasm memory, resident.ts) are used in place; JS arrays are
-// copied into the per-call arena, computed on this thread, and copied back. Each call moves at
-// most one image or one 256 KiB slab, which stays in cache. All movement is in the three
-// functions below. Large elementwise work on resident operands is shared with the worker
-// thread (it sees only wasm memory), split at fixed element boundaries, so bits never change. Every function returns false when wasm is unavailable (the caller then runs
-// its plain-JS loop, which gives the same bits).
+// operands (float32 storage living in wasm memory, resident.ts) are used in place, and large
+// work on them is shared with the worker thread (it sees only wasm memory), split at fixed
+// boundaries so bits never change. JS arrays are copied into the per-call arena, computed on
+// this thread and copied back: elementwise maps and pooling in 256 KiB slabs that stay in
+// cache, im2col/col2im/swapAxes whole. All movement is in stageIn / outAddress / stageOut. Every
+// function returns false when wasm is unavailable (the caller then runs its plain-JS loop,
+// which gives the same bits).
 import { addressOf, alloc, f32, resetArena, runtime } from "./runtime.js";
 import { runPair, workerReady } from "./pool.js";
 import type { WindowGeometry } from "./im2col.js";
