@@ -65,7 +65,7 @@ function runChunk(src: Uint8Array, so: number, i0: number, n: number, side: numb
   const pSrc = alloc(n * inPer), pPar = alloc(n * NP * 8), pOut = alloc(n * per * 4), pScr = alloc(2 * SCRATCH);
   const pCtl = alloc(4 * (1 + blocks));
   u8().set(src.subarray(so, so + n * inPer), pSrc);
-  const P = f64(), q = pPar >> 3;
+  const P = f64(), q = pPar >>> 3;
   for (let i = 0; i < n; i++) {
     const r = q + i * NP, j = i0 + i;
     P[r] = params.top[j]; P[r + 1] = params.left[j]; P[r + 2] = params.flip[j]; P[r + 3] = params.brightnessFirst[j];
@@ -81,7 +81,7 @@ function runChunk(src: Uint8Array, so: number, i0: number, n: number, side: numb
   };
   const copyOut = (b: number): void => {
     const e0 = b * BLOCK * per, e1 = Math.min(n, (b + 1) * BLOCK) * per;
-    out.set(mem.subarray((pOut >> 2) + e0, (pOut >> 2) + e1), o0 + e0);
+    out.set(mem.subarray((pOut >>> 2) + e0, (pOut >>> 2) + e1), o0 + e0);
   };
   const shared = (): void => {
     for (let next = 0; next < blocks;) {

@@ -67,12 +67,12 @@ export function eighWorkspace(n: number): EighWorkspace | null {
   // d, e, two symv accumulators, and the next d (n doubles each)
   const pd = alloc(n * 8), pe = alloc(n * 8), pA0 = alloc(n * 8), pA1 = alloc(n * 8), pdN = alloc(n * 8);
   const mem = f64();
-  const vec = (p: number) => mem.subarray(p >> 3, (p >> 3) + n) as Float64Array;
+  const vec = (p: number) => mem.subarray(p >>> 3, (p >>> 3) + n) as Float64Array;
   const d = vec(pd), e = vec(pe), acc0 = vec(pA0), acc1 = vec(pA1), dNext = vec(pdN);
-  const V = mem.subarray(pV >> 3, (pV >> 3) + n * n) as Float64Array;
-  const U = mem.subarray(pU >> 3, (pU >> 3) + BLOCK * n), D = mem.subarray(pD >> 3, (pD >> 3) + BLOCK * n);
-  const sw = new Int32Array(mem.buffer, pSw, SWEEPS * 3), cs = mem.subarray(pCs >> 3, (pCs >> 3) + SWEEPS * n * 2);
-  const P = mem.subarray(pP >> 3, (pP >> 3) + blocks * n * 8);
+  const V = mem.subarray(pV >>> 3, (pV >>> 3) + n * n) as Float64Array;
+  const U = mem.subarray(pU >>> 3, (pU >>> 3) + BLOCK * n), D = mem.subarray(pD >>> 3, (pD >>> 3) + BLOCK * n);
+  const sw = new Int32Array(mem.buffer, pSw, SWEEPS * 3), cs = mem.subarray(pCs >>> 3, (pCs >>> 3) + SWEEPS * n * 2);
+  const P = mem.subarray(pP >>> 3, (pP >>> 3) + blocks * n * 8);
   let count = 0, used = 0, live = true, packed = false;
   const ex = runtime()!.exports as unknown as Record<string, (...a: number[]) => void>;
   const call = ([name, ...a]: Job) => ex[name](...a);
