@@ -59,11 +59,11 @@ export function eighWorkspace(n: number): EighWorkspace | null {
   if (n < MIN_N || runtime() === null) return null;
   resetArena();
   // 64-byte aligned rows start where a block of 8 columns is one cache line (n * 8 is a multiple of 64 when n % 8 = 0)
-  const pV = (alloc(n * n * 8 + 64) + 63) & ~63;
+  const pV = alloc(n * n * 8); // alloc is 64-byte aligned
   const pU = alloc(BLOCK * n * 8), pD = alloc(BLOCK * n * 8);
   const pSw = alloc(SWEEPS * 12), pCs = alloc(SWEEPS * n * 16);
   // Vt packed in 8-column blocks for the rotations (wasm/eigh.as), zero-padded to a whole block
-  const blocks = Math.ceil(n / 8), pP = (alloc(blocks * n * 64 + 64) + 63) & ~63;
+  const blocks = Math.ceil(n / 8), pP = alloc(blocks * n * 64);
   // d, e, two symv accumulators, and the next d (n doubles each)
   const pd = alloc(n * 8), pe = alloc(n * 8), pA0 = alloc(n * 8), pA1 = alloc(n * 8), pdN = alloc(n * 8);
   const mem = f64();
