@@ -74,6 +74,9 @@ export function runtime(): Runtime | null {
     // The ziggurat tables, once, where wasm/rng.as reads them (memory is shared by all threads).
     const tab = new Float64Array(memory.buffer, TABLES, 6 * 256);
     [ZIG32.k, ZIG32.w, ZIG32.f, ZIG64.k, ZIG64.w, ZIG64.f].forEach((t, i) => tab.set(t, i * 256));
+    // (k32[i], w32[i]) interleaved after them: the SIMD normal fill loads a lane's pair at once.
+    const kw = new Float64Array(memory.buffer, TABLES + 6 * 2048, 2 * 256);
+    for (let i = 0; i < 256; i++) { kw[2 * i] = ZIG32.k[i]; kw[2 * i + 1] = ZIG32.w[i]; }
   } catch {
     rt = null;
   }

@@ -10,6 +10,8 @@
 
 /** Byte address of the tables (lib/kernels/runtime.ts TABLES): k32, w32, f32, k64, w64, f64; 256 f64 each. */
 const TAB: usize = 65536;
+/** Byte address of (k32[i], w32[i]) pairs, 16 bytes each (lib/kernels/runtime.ts writes them after TAB's 6 tables). */
+const KW32: usize = 65536 + 6 * 2048;
 const BLOCK: i32 = 65536;
 const ZIG_R: f64 = 3.6541528853610088;
 const ZIG_INV_R: f64 = 0.27366123732975828;
@@ -138,10 +140,6 @@ function laneSlow(r: u32, a: f64, b: f64): f64 {
   return a + b * z;
 }
 
-// @ts-ignore: decorator
-@inline function gather2(base: usize, i0: u32, i1: u32): v128 {
-  return f64x2.replace_lane(f64x2.splat(load<f64>(base + (<usize>i0 << 3))), 1, load<f64>(base + (<usize>i1 << 3)));
-}
 
 // Normal float32 fills of four whole blocks blk..blk+3 keyed (k0, k1); block blk + j goes to p + j * BLOCK * 4.
 function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64): void {
@@ -150,7 +148,6 @@ function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64):
     blockState(k0, k1, blk + j);
     S0 = withLane(S0, j, s0); S1 = withLane(S1, j, s1); S2 = withLane(S2, j, s2); S3 = withLane(S3, j, s3);
   }
-  const K = TAB, W = TAB + 2048;
   const A = f64x2.splat(a), B = f64x2.splat(b);
   const lanes: usize = <usize>BLOCK << 2;
   for (let i = 0; i < BLOCK; i++) {
@@ -163,22 +160,26 @@ function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64):
     S2 = v128.xor(S2, T); S3 = v128.or(i32x4.shl(S3, 11), i32x4.shr_u(S3, 21));
     const r0 = <u32>i32x4.extract_lane(R, 0), r1 = <u32>i32x4.extract_lane(R, 1);
     const r2 = <u32>i32x4.extract_lane(R, 2), r3 = <u32>i32x4.extract_lane(R, 3);
+    // One 16-byte load per lane brings that lane's (k, w) pair; shuffles regroup them.
+    const L0 = v128.load(KW32 + (<usize>(r0 & 0xff) << 4)), L1 = v128.load(KW32 + (<usize>(r1 & 0xff) << 4));
+    const L2 = v128.load(KW32 + (<usize>(r2 & 0xff) << 4)), L3 = v128.load(KW32 + (<usize>(r3 & 0xff) << 4));
     const RABS = i32x4.shr_u(R, 9);
-    const a01 = f64x2.convert_low_i32x4_u(RABS), a23 = f64x2.convert_low_i32x4_u(v128.shuffle<i32>(RABS, RABS, 2, 3, 2, 3));
-    const ok01 = f64x2.lt(a01, gather2(K, r0 & 0xff, r1 & 0xff)), ok23 = f64x2.lt(a23, gather2(K, r2 & 0xff, r3 & 0xff));
+    // rabs < 2^23, so the signed conversion (one instruction on x64; the unsigned one is several) is exact.
+    const a01 = f64x2.convert_low_i32x4_s(RABS), a23 = f64x2.convert_low_i32x4_s(v128.shuffle<i32>(RABS, RABS, 2, 3, 2, 3));
+    const ok01 = f64x2.lt(a01, v128.shuffle<i64>(L0, L1, 0, 2)), ok23 = f64x2.lt(a23, v128.shuffle<i64>(L2, L3, 0, 2));
     // z = f32(rabs * w) with the sign bit 0x100 applied, then mean + std * z in float64, rounded once.
-    let Z = v128.shuffle<i32>(f32x4.demote_f64x2_zero(f64x2.mul(a01, gather2(W, r0 & 0xff, r1 & 0xff))),
-      f32x4.demote_f64x2_zero(f64x2.mul(a23, gather2(W, r2 & 0xff, r3 & 0xff))), 0, 1, 4, 5);
+    let Z = v128.shuffle<i32>(f32x4.demote_f64x2_zero(f64x2.mul(a01, v128.shuffle<i64>(L0, L1, 1, 3))),
+      f32x4.demote_f64x2_zero(f64x2.mul(a23, v128.shuffle<i64>(L2, L3, 1, 3))), 0, 1, 4, 5);
     Z = v128.xor(Z, i32x4.shl(v128.and(R, i32x4.splat(0x100)), 23));
     const V01 = f64x2.add(A, f64x2.mul(B, f64x2.promote_low_f32x4(Z)));
     const V23 = f64x2.add(A, f64x2.mul(B, f64x2.promote_low_f32x4(v128.shuffle<i32>(Z, Z, 2, 3, 2, 3))));
     const V = v128.shuffle<i32>(f32x4.demote_f64x2_zero(V01), f32x4.demote_f64x2_zero(V23), 0, 1, 4, 5);
     const q = p + (<usize>i << 2);
-    if (i64x2.all_true(ok01) && i64x2.all_true(ok23)) {
-      store<f32>(q, f32x4.extract_lane(V, 0));
-      store<f32>(q + lanes, f32x4.extract_lane(V, 1));
-      store<f32>(q + 2 * lanes, f32x4.extract_lane(V, 2));
-      store<f32>(q + 3 * lanes, f32x4.extract_lane(V, 3));
+    if (i64x2.bitmask(v128.and(ok01, ok23)) == 3) {
+      v128.store32_lane(q, V, 0);
+      v128.store32_lane(q + lanes, V, 1);
+      v128.store32_lane(q + 2 * lanes, V, 2);
+      v128.store32_lane(q + 3 * lanes, V, 3);
       continue;
     }
     // Rare: at least one lane missed the fast path; those lanes run the scalar slow path.
