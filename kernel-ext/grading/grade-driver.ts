@@ -34,7 +34,7 @@ export type DriverEvent =
 export const EVENT_PREFIX = "DEEPROB_GRADE_EVENT ";
 
 export const GRADE_DRIVER = `
-import json, sys, time
+import json, math, sys, time
 job = json.loads(sys.stdin.read())
 import nbformat
 from nbformat.v4 import new_notebook, new_code_cell
@@ -108,7 +108,9 @@ class Session:
         """bounded: the cell also stops at the total time limit (the grader's own cells don't)."""
         cell = new_code_cell(code)
         self.nb.cells.append(cell)
-        self.c.timeout = max(1, int(min(timeout, max(remaining(), 1)) if bounded else timeout))
+        # Rounded up, never down: a bounded cell must run until the total deadline, or the
+        # seconds truncated away let the next question start just before the limit.
+        self.c.timeout = max(1, math.ceil(min(timeout, max(remaining(), 1)) if bounded else timeout))
         try:
             self.c.execute_cell(cell, len(self.nb.cells) - 1, store_history=False)
         except CellTimeoutError:
