@@ -2,7 +2,8 @@
 // split by image between this thread and the worker. Parameters are drawn before this runs, so
 // the bytes are the same for one or two threads, and the same as the JS path (tests pin both).
 import type { CropFlipJitterParams } from "./batched.js";
-import { alloc, f32, f64, resetArena, runtime } from "../kernels/runtime.js";
+import { addressOf, alloc, f32, f64, resetArena, runtime } from "../kernels/runtime.js";
+import { residentFloat32 } from "../kernels/resident.js";
 import { runPair, workerReady } from "../kernels/pool.js";
 
 /** f64 values per image in the kernel's parameter block (wasm/augment.as NP). */
@@ -49,7 +50,9 @@ export function cropFlipJitterWasm(src: Uint8Array, so: number, n: number, side:
   target?: { data: Float32Array; offset: number }): Float32Array | null {
   if (runtime() === null) return null;
   const inPer = side * side * 3, per = params.size * params.size * 3;
-  const out = target?.data ?? uninitializedF32(n * per), base = target?.offset ?? 0;
+  // A new output lives in wasm memory when the resident budget allows (the kernel then writes
+  // it in place, and reused heap blocks fault in no pages); else uninitialized JS memory.
+  const out = target?.data ?? residentFloat32(n * per, false) ?? uninitializedF32(n * per), base = target?.offset ?? 0;
   // Chunks bound the wasm memory a call takes (it never shrinks): all of CIFAR's 50k images at
   // once would otherwise keep ~770 MB.
   const chunk = Math.max(1, Math.floor(MAX_CHUNK_BYTES / (inPer + 4 * per)));
@@ -62,7 +65,8 @@ function runChunk(src: Uint8Array, so: number, i0: number, n: number, side: numb
   const rt = runtime()!;
   const S = params.size, inPer = side * side * 3, per = S * S * 3, blocks = Math.ceil(n / BLOCK), o0 = base + i0 * per;
   resetArena();
-  const pSrc = alloc(n * inPer), pPar = alloc(n * NP * 8), pOut = alloc(n * per * 4), pScr = alloc(2 * SCRATCH);
+  const resident = addressOf(out);
+  const pSrc = alloc(n * inPer), pPar = alloc(n * NP * 8), pOut = resident >= 0 ? resident + o0 * 4 : alloc(n * per * 4), pScr = alloc(2 * SCRATCH);
   const pCtl = alloc(4 * (1 + blocks));
   u8().set(src.subarray(so, so + n * inPer), pSrc);
   const P = f64(), q = pPar >>> 3;
@@ -80,6 +84,7 @@ function runChunk(src: Uint8Array, so: number, i0: number, n: number, side: numb
     Atomics.store(ctl, 1 + b, 1);
   };
   const copyOut = (b: number): void => {
+    if (resident >= 0) return; // written in place
     const e0 = b * BLOCK * per, e1 = Math.min(n, (b + 1) * BLOCK) * per;
     out.set(mem.subarray((pOut >>> 2) + e0, (pOut >>> 2) + e1), o0 + e0);
   };
