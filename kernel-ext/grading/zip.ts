@@ -18,6 +18,20 @@ const UTF8_NAMES = 0x0800;
 const MADE_BY_UNIX_2_0 = (3 << 8) | 20;
 const REGULAR_FILE = 0o100000;
 
+// The fields a local header (from byte 4) and a central directory header (from byte 6) share, in
+// the same order: version needed (2.0), flags, method, time, date, CRC-32, sizes, name length.
+function fileFields(b: Buffer, at: number, method: number, crc: number, packed: number, size: number, nameLength: number): void {
+  b.writeUInt16LE(20, at);
+  b.writeUInt16LE(UTF8_NAMES, at + 2);
+  b.writeUInt16LE(method, at + 4);
+  b.writeUInt16LE(0, at + 6);
+  b.writeUInt16LE(DOS_DATE_1980_01_01, at + 8);
+  b.writeUInt32LE(crc, at + 10);
+  b.writeUInt32LE(packed, at + 14);
+  b.writeUInt32LE(size, at + 18);
+  b.writeUInt16LE(nameLength, at + 22);
+}
+
 /**
  * The bytes of a ZIP archive holding `entries` (deflated unless that would not save space).
  * Throws for names that are absolute, contain "..", repeat, or for an archive too big for ZIP32.
@@ -39,28 +53,12 @@ export function zipBytes(entries: readonly ZipEntry[]): Buffer {
     if (offset + 30 + name.length + body.length > 0xffffffff) throw new Error("zip: the archive would exceed 4 GiB (ZIP64 is not supported)");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    fileFields(local, 4, method, crc, body.length, e.data.length, name.length);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(MADE_BY_UNIX_2_0, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE_1980_01_01, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    fileFields(central, 6, method, crc, body.length, e.data.length, name.length);
     // extra, comment, disk number, internal attributes: all zero
     central.writeUInt32LE((((REGULAR_FILE | (e.mode ?? 0o644)) << 16) >>> 0), 38);
     central.writeUInt32LE(offset, 42);
