@@ -2,7 +2,7 @@
 // split by image between this thread and the worker. Parameters are drawn before this runs, so
 // the bytes are the same for one or two threads, and the same as the JS path (tests pin both).
 import type { CropFlipJitterParams } from "./batched.js";
-import { addressOf, alloc, f32, f64, resetArena, runtime } from "../kernels/runtime.js";
+import { addressOf, alloc, f32, f64, resetArena, runtime, u8 } from "../kernels/runtime.js";
 import { residentFloat32 } from "../kernels/resident.js";
 import { runPair, workerReady } from "../kernels/pool.js";
 
@@ -16,15 +16,6 @@ const MIN_THREAD_IMAGES = 64;
 const BLOCK = 16;
 /** Wasm memory one pass may take (source + output); a CIFAR batch of up to 2184 images is one pass. */
 const MAX_CHUNK_BYTES = 32 << 20;
-
-let u8View: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
-
-/** A Uint8Array over all of wasm memory (recreated after growth), as runtime.ts's f32(). */
-function u8(): Uint8Array<ArrayBufferLike> {
-  const buf = runtime()!.memory.buffer;
-  if (u8View.buffer !== buf || u8View.length !== buf.byteLength) u8View = new Uint8Array(buf);
-  return u8View;
-}
 
 /**
  * A Float32Array whose memory is not zeroed first (every element is written below). Measured here:

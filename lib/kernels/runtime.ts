@@ -45,7 +45,6 @@ export interface Runtime {
 
 let rt: Runtime | null | undefined;
 let theHeap: Heap;
-let f32View: Float32Array<ArrayBufferLike> = new Float32Array(0);
 /** Every buffer object the memory has handed out (a new one after each growth): views over them are resident. */
 const memoryBuffers = new WeakSet<object>();
 
@@ -83,20 +82,29 @@ export function runtime(): Runtime | null {
   return rt;
 }
 
-/** A Float32Array over all of wasm memory (recreated after growth). */
-export function f32(): Float32Array<ArrayBufferLike> {
+// Typed views over all of wasm memory, one per element type, recreated after growth (a grown
+// shared memory hands out a new, longer buffer object).
+const views = new Map<Function, ArrayBufferView>();
+function wholeMemory<T extends ArrayBufferView>(C: new (buffer: ArrayBufferLike) => T): T {
   const buf = rt!.memory.buffer;
-  if (f32View.buffer !== buf || f32View.length * 4 !== buf.byteLength) f32View = new Float32Array(buf);
-  return f32View;
+  let v = views.get(C) as T | undefined;
+  if (v === undefined || v.buffer !== buf || v.byteLength !== buf.byteLength) { v = new C(buf); views.set(C, v); }
+  return v;
 }
 
-let f64View: Float64Array<ArrayBufferLike> = new Float64Array(0);
+/** A Float32Array over all of wasm memory. */
+export function f32(): Float32Array<ArrayBufferLike> {
+  return wholeMemory(Float32Array);
+}
 
-/** A Float64Array over all of wasm memory (recreated after growth). */
+/** A Float64Array over all of wasm memory. */
 export function f64(): Float64Array<ArrayBufferLike> {
-  const buf = rt!.memory.buffer;
-  if (f64View.buffer !== buf || f64View.length * 8 !== buf.byteLength) f64View = new Float64Array(buf);
-  return f64View;
+  return wholeMemory(Float64Array);
+}
+
+/** A Uint8Array over all of wasm memory. */
+export function u8(): Uint8Array<ArrayBufferLike> {
+  return wholeMemory(Uint8Array);
 }
 
 /** The heap over wasm memory (call runtime() first and check it is not null). */
