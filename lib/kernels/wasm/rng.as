@@ -148,7 +148,8 @@ function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64):
     blockState(k0, k1, blk + j);
     S0 = withLane(S0, j, s0); S1 = withLane(S1, j, s1); S2 = withLane(S2, j, s2); S3 = withLane(S3, j, s3);
   }
-  const A = f64x2.splat(a), B = f64x2.splat(b);
+  const A = f64x2.splat(a), B = f64x2.splat(b), ZERO = f32x4.splat(0);
+  const unit = a == 0 && b == 1;
   const lanes: usize = <usize>BLOCK << 2;
   for (let i = 0; i < BLOCK; i++) {
     // r = rotl(s1 * 5, 7) * 9 and the state update, in each lane.
@@ -171,9 +172,15 @@ function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64):
     let Z = v128.shuffle<i32>(f32x4.demote_f64x2_zero(f64x2.mul(a01, v128.shuffle<i64>(L0, L1, 1, 3))),
       f32x4.demote_f64x2_zero(f64x2.mul(a23, v128.shuffle<i64>(L2, L3, 1, 3))), 0, 1, 4, 5);
     Z = v128.xor(Z, i32x4.shl(v128.and(R, i32x4.splat(0x100)), 23));
-    const V01 = f64x2.add(A, f64x2.mul(B, f64x2.promote_low_f32x4(Z)));
-    const V23 = f64x2.add(A, f64x2.mul(B, f64x2.promote_low_f32x4(v128.shuffle<i32>(Z, Z, 2, 3, 2, 3))));
-    const V = v128.shuffle<i32>(f32x4.demote_f64x2_zero(V01), f32x4.demote_f64x2_zero(V23), 0, 1, 4, 5);
+    let V: v128;
+    if (unit) {
+      // mean 0, std 1: 0 + 1 * z is z exactly, except that -0 becomes +0 (as adding +0 does).
+      V = f32x4.add(Z, ZERO);
+    } else {
+      const V01 = f64x2.add(A, f64x2.mul(B, f64x2.promote_low_f32x4(Z)));
+      const V23 = f64x2.add(A, f64x2.mul(B, f64x2.promote_low_f32x4(v128.shuffle<i32>(Z, Z, 2, 3, 2, 3))));
+      V = v128.shuffle<i32>(f32x4.demote_f64x2_zero(V01), f32x4.demote_f64x2_zero(V23), 0, 1, 4, 5);
+    }
     const q = p + (<usize>i << 2);
     if (i64x2.bitmask(v128.and(ok01, ok23)) == 3) {
       v128.store32_lane(q, V, 0);
