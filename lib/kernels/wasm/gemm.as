@@ -50,6 +50,14 @@ function micro(kc: i32, ap: usize, bp: usize, bsb: usize, c: usize, ldcb: usize,
 // Packs rows [i0, i0 + mc) x cols [p0, p0 + kc) of A into MR-row panels, zero-padding rows.
 function packA(a: usize, rs: i32, cs: i32, i0: i32, mc: i32, p0: i32, kc: i32, dst: usize): void {
   for (let i = 0; i < mc; i += MR) {
+    if (rs == 1 && i + MR <= mc) {
+      // A is a transposed view (e.g. X.T in a weight gradient): a panel's MR entries for one k
+      // are contiguous, one vector move.
+      let src = a + <usize>((i0 + i + p0 * cs) << 2);
+      const step = <usize>(cs << 2);
+      for (let k = 0; k < kc; k++) { v128.store(dst, v128.load(src)); src += step; dst += MR << 2; }
+      continue;
+    }
     for (let r = 0; r < MR; r++) {
       let d = dst + <usize>(r << 2);
       if (i + r < mc) {
