@@ -52,17 +52,20 @@ describe("gemm against a float64 reference loop", () => {
   });
 
   it.each([[Float32Array, FLOAT32_RTOL], [Float64Array, FLOAT64_RTOL]] as const)("%o: transposed views (swapped strides), offsets and a strided C need no copies", (T, rtol) => {
-    const m = 37, n = 70, k = 129;
-    // A^T stored k x m, B^T stored n x k, both inside larger buffers at an offset.
-    const at = rand(T as { new (n: number): F }, 5 + k * m), bt = rand(T as { new (n: number): F }, 3 + n * k);
-    const A: MatrixView = { data: at, offset: 5, rowStride: 1, colStride: m };
-    const B: MatrixView = { data: bt, offset: 3, rowStride: 1, colStride: k };
-    const cbuf = new (T as { new (n: number): F })(2 + n * m);
-    gemm(m, n, k, A, B, { data: cbuf, offset: 2, rowStride: 1, colStride: m }); // C stored transposed
-    const ref = reference(m, n, k, A, B);
-    const got = new Float64Array(m * n);
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) got[i * n + j] = cbuf[2 + i + j * m];
-    expectClose(got, ref.c, ref.scale, rtol);
+    // Few rows and many (past the 128-row block), k with a remainder after 4-row packing steps
+    // and after a 256-row block, and a partial 8-column panel.
+    for (const [m, n, k] of [[37, 70, 129], [261, 70, 301]]) {
+      // A^T stored k x m, B^T stored n x k, both inside larger buffers at an offset.
+      const at = rand(T as { new (n: number): F }, 5 + k * m), bt = rand(T as { new (n: number): F }, 3 + n * k);
+      const A: MatrixView = { data: at, offset: 5, rowStride: 1, colStride: m };
+      const B: MatrixView = { data: bt, offset: 3, rowStride: 1, colStride: k };
+      const cbuf = new (T as { new (n: number): F })(2 + n * m);
+      gemm(m, n, k, A, B, { data: cbuf, offset: 2, rowStride: 1, colStride: m }); // C stored transposed
+      const ref = reference(m, n, k, A, B);
+      const got = new Float64Array(m * n);
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) got[i * n + j] = cbuf[2 + i + j * m];
+      expectClose(got, ref.c, ref.scale, rtol);
+    }
   });
 
   it("alpha and beta: C = 2 A B - 0.5 C; beta = 0 ignores NaN in C (BLAS)", () => {
