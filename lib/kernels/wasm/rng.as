@@ -159,11 +159,11 @@ function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64):
     const T = i32x4.shl(S1, 9);
     S2 = v128.xor(S2, S0); S3 = v128.xor(S3, S1); S1 = v128.xor(S1, S2); S0 = v128.xor(S0, S3);
     S2 = v128.xor(S2, T); S3 = v128.or(i32x4.shl(S3, 11), i32x4.shr_u(S3, 21));
-    const r0 = <u32>i32x4.extract_lane(R, 0), r1 = <u32>i32x4.extract_lane(R, 1);
-    const r2 = <u32>i32x4.extract_lane(R, 2), r3 = <u32>i32x4.extract_lane(R, 3);
-    // One 16-byte load per lane brings that lane's (k, w) pair; shuffles regroup them.
-    const L0 = v128.load(KW32 + (<usize>(r0 & 0xff) << 4)), L1 = v128.load(KW32 + (<usize>(r1 & 0xff) << 4));
-    const L2 = v128.load(KW32 + (<usize>(r2 & 0xff) << 4)), L3 = v128.load(KW32 + (<usize>(r3 & 0xff) << 4));
+    // One 16-byte load per lane brings that lane's (k, w) pair (byte offsets computed in all
+    // lanes at once); shuffles regroup them.
+    const OFF = i32x4.shl(v128.and(R, i32x4.splat(0xff)), 4);
+    const L0 = v128.load(KW32 + <usize>i32x4.extract_lane(OFF, 0)), L1 = v128.load(KW32 + <usize>i32x4.extract_lane(OFF, 1));
+    const L2 = v128.load(KW32 + <usize>i32x4.extract_lane(OFF, 2)), L3 = v128.load(KW32 + <usize>i32x4.extract_lane(OFF, 3));
     const RABS = i32x4.shr_u(R, 9);
     // rabs < 2^23, so the signed conversion (one instruction on x64; the unsigned one is several) is exact.
     const a01 = f64x2.convert_low_i32x4_s(RABS), a23 = f64x2.convert_low_i32x4_s(v128.shuffle<i32>(RABS, RABS, 2, 3, 2, 3));
@@ -198,7 +198,7 @@ function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64):
         v = j == 0 ? f32x4.extract_lane(V, 0) : j == 1 ? f32x4.extract_lane(V, 1) : j == 2 ? f32x4.extract_lane(V, 2) : f32x4.extract_lane(V, 3);
       } else {
         laneOut(j, S0, S1, S2, S3);
-        v = <f32>laneSlow(j == 0 ? r0 : j == 1 ? r1 : j == 2 ? r2 : r3, a, b);
+        v = <f32>laneSlow(<u32>(j == 0 ? i32x4.extract_lane(R, 0) : j == 1 ? i32x4.extract_lane(R, 1) : j == 2 ? i32x4.extract_lane(R, 2) : i32x4.extract_lane(R, 3)), a, b);
         S0 = withLane(S0, j, s0); S1 = withLane(S1, j, s1); S2 = withLane(S2, j, s2); S3 = withLane(S3, j, s3);
       }
       store<f32>(q + <usize>j * lanes, v);
