@@ -58,6 +58,18 @@ function packA(a: usize, rs: i32, cs: i32, i0: i32, mc: i32, p0: i32, kc: i32, d
       for (let k = 0; k < kc; k++) { v128.store(dst, v128.load(src)); src += step; dst += MR << 2; }
       continue;
     }
+    if (cs == 1 && i + MR <= mc) {
+      // Row-major A (e.g. X in a Linear forward): 4x4 blocks read as row pieces, written as panel rows.
+      const rb = <usize>(rs << 2);
+      let src = a + <usize>(((i0 + i) * rs + p0) << 2);
+      let k = 0;
+      for (; k + 4 <= kc; k += 4) { transpose4(src, rb, dst, MR << 2); src += 16; dst += 4 * MR << 2; }
+      for (; k < kc; k++) {
+        for (let r = 0; r < MR; r++) store<f32>(dst + <usize>(r << 2), load<f32>(src + <usize>r * rb));
+        src += 4; dst += MR << 2;
+      }
+      continue;
+    }
     for (let r = 0; r < MR; r++) {
       let d = dst + <usize>(r << 2);
       if (i + r < mc) {
@@ -72,16 +84,16 @@ function packA(a: usize, rs: i32, cs: i32, i0: i32, mc: i32, p0: i32, kc: i32, d
   }
 }
 
-// Four 4-float columns (at src + c * cb) to four 4-float rows, NR floats apart at dst.
+// Four 4-float columns (at src + c * cb) to four 4-float rows, ds bytes apart at dst.
 // @ts-ignore: decorator
-@inline function transpose4(src: usize, cb: usize, dst: usize): void {
+@inline function transpose4(src: usize, cb: usize, dst: usize, ds: usize): void {
   const r0 = v128.load(src), r1 = v128.load(src + cb), r2 = v128.load(src + 2 * cb), r3 = v128.load(src + 3 * cb);
   const t0 = v128.shuffle<i32>(r0, r1, 0, 4, 1, 5), t1 = v128.shuffle<i32>(r0, r1, 2, 6, 3, 7);
   const t2 = v128.shuffle<i32>(r2, r3, 0, 4, 1, 5), t3 = v128.shuffle<i32>(r2, r3, 2, 6, 3, 7);
   v128.store(dst, v128.shuffle<i32>(t0, t2, 0, 1, 4, 5));
-  v128.store(dst, v128.shuffle<i32>(t0, t2, 2, 3, 6, 7), NR << 2);
-  v128.store(dst, v128.shuffle<i32>(t1, t3, 0, 1, 4, 5), 2 * NR << 2);
-  v128.store(dst, v128.shuffle<i32>(t1, t3, 2, 3, 6, 7), 3 * NR << 2);
+  v128.store(dst + ds, v128.shuffle<i32>(t0, t2, 2, 3, 6, 7));
+  v128.store(dst + 2 * ds, v128.shuffle<i32>(t1, t3, 0, 1, 4, 5));
+  v128.store(dst + 3 * ds, v128.shuffle<i32>(t1, t3, 2, 3, 6, 7));
 }
 
 // Packs rows [p0, p0 + kc) x cols [j0, j1) of B into NR-column panels, zero-padding columns.
@@ -103,8 +115,8 @@ function packB(b: usize, rs: i32, cs: i32, p0: i32, kc: i32, j0: i32, j1: i32, d
       let src = b + <usize>((p0 + j * cs) << 2);
       let k = 0;
       for (; k + 4 <= kc; k += 4) {
-        transpose4(src, cb, dst);
-        transpose4(src + 4 * cb, cb, dst + 16);
+        transpose4(src, cb, dst, NR << 2);
+        transpose4(src + 4 * cb, cb, dst + 16, NR << 2);
         src += 16; dst += 4 * NR << 2;
       }
       for (; k < kc; k++) {
