@@ -28,10 +28,17 @@ const registry = new FinalizationRegistry<{ addr: number; bytes: number }>(({ ad
 
 // V8 schedules garbage collection by the memory it knows about; a view into wasm memory looks
 // like a few bytes, so dead tensors would pile up to the budget before a collection. Each view
-// carries a same-sized, never-touched buffer that V8 counts as external memory, so collections
-// come as often as for ordinary arrays. allocUnsafeSlow, not new ArrayBuffer: it mallocs without
+// carries a never-touched buffer of its size (capped, below) that V8 counts as external memory,
+// so collections come about as often as for ordinary arrays. allocUnsafeSlow, not new ArrayBuffer: it mallocs without
 // zero-filling, where calloc memsets reused heap chunks (below glibc's 32 MB mmap threshold
 // that costs 0.2-3 ms per 8 MB, measured in the W4 CNN step).
+// The ballast is capped at BALLAST_CAP: V8 runs a full collection for every 64 MB of new
+// external memory, so a full-size ballast made each 4096x4096 tensor (64 MiB) cost one full GC
+// (~9 ms with its side effects, on the critical path of both threads); capped, one GC per two.
+// Measured: 60 cells of 4096x4096 randn + mul_ 14% faster, the W1 study ~8%; the price is
+// later reclamation: 100 cells of 4096x4096 randn peak at 384 MB resident instead of 192 (a
+// 16 MiB cap: 640).
+const BALLAST_CAP = 32 * 2 ** 20;
 const ballast = new WeakMap<object, Buffer>();
 
 // A resident view's subarrays must keep it (and so its block) alive: V8 only keeps the buffer
@@ -59,7 +66,7 @@ export function residentFloat32(n: number, zero: boolean): Float32Array | null {
   if (zero && !h.fresh) view.fill(0);
   residentBytes += bytes;
   registry.register(view, { addr, bytes });
-  ballast.set(view, Buffer.allocUnsafeSlow(bytes));
+  ballast.set(view, Buffer.allocUnsafeSlow(Math.min(bytes, BALLAST_CAP)));
   Object.defineProperty(view, "subarray", { value: residentSubarray });
   return view;
 }
