@@ -3,14 +3,14 @@
 // post the worker's half, run ours, wait for the worker. The worker is unref'd: it never
 // keeps the process (a notebook kernel, vitest) alive.
 import { Worker } from "node:worker_threads";
-import { runtime } from "./runtime.js";
+import { runtime, WORKER_FAILED } from "./runtime.js";
 import { WA } from "./wasm-api.js";
 
 // The worker's program. It is a fixed string (not generated code) so that it loads the same
 // from dist/ and from the TS sources under vitest; all computation is in the wasm module.
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
-const { module, memory, ctl, args } = workerData;
+const { module, memory, ctl, args, failed } = workerData;
 const instance = new WebAssembly.Instance(module, {
   env: { memory, abort() { throw new Error("wasm abort"); } },
   host: { exp: Math.exp, log1p: Math.log1p },
@@ -28,6 +28,7 @@ for (;;) {
     for (let i = 0; i < n; i++) a.push(args[2 + i]);
     f(...a);
   } catch (e) {
+    Atomics.store(new Int32Array(memory.buffer, failed, 1), 0, 1);
     Atomics.store(ctl, 3, 1);
   }
   Atomics.store(ctl, 1, seen);
@@ -50,7 +51,7 @@ export function startWorker(): void {
     ctl = new Int32Array(new SharedArrayBuffer(16));
     args = new Float64Array(new SharedArrayBuffer(8 * 32));
     names = WA.Module.exports(rt.module).filter((e) => e.kind === "function").map((e) => e.name);
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: rt.module, memory: rt.memory, ctl, args, names } });
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: rt.module, memory: rt.memory, ctl, args, names, failed: WORKER_FAILED } });
     worker.unref();
     worker.on("error", () => { worker = null; });
     worker.on("exit", () => { worker = null; });

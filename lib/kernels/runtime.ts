@@ -23,6 +23,8 @@ const PAGE = 65536;
 export const TABLES = 64 * 1024;
 /** An i32 the GEMM worker waits on: rows of B copied so far (pipelined copy-in). */
 export const READY = 120 * 1024;
+/** An i32 the worker sets to 1 when a job fails, so that a kernel spinning on the worker's progress stops (traps) instead of hanging. */
+export const WORKER_FAILED = READY + 4;
 /** Per-thread fixed scratch (GEMM A panel block and edge tile): 2 x 256 KiB after the tables. */
 export const SCRATCH = [128 * 1024, 384 * 1024];
 /** Start of the heap (resident tensors and the per-call scratch arena). */

@@ -139,6 +139,9 @@ function packB(b: usize, rs: i32, cs: i32, p0: i32, kc: i32, j0: i32, j1: i32, d
   }
 }
 
+/** lib/kernels/runtime.ts WORKER_FAILED: an i32 the worker sets to 1 when a job fails. */
+const WORKER_FAILED: usize = 120 * 1024 + 4;
+
 /** Columns of B packed per chunk when A has few rows: 256 x 128 floats = 128 KiB, at home in L2. */
 const NC: i32 = 128;
 
@@ -159,6 +162,43 @@ function smallM(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32
       const je = min(n1, jc + NC);
       packB(b, brs, bcs, p0, kc, jc, je, bp);
       panels(m, kc, ap, bp, c, ldc, jc, je, 0, tile, acc);
+    }
+  }
+}
+
+/**
+ * smallM shared out dynamically between two threads. For each KC block t in order, the NC-column
+ * chunks are taken one at a time, the front thread (back = 0) from the left and the other from
+ * the right, until they meet: each thread still reads long runs of every B row, and a thread
+ * the host slows down takes fewer chunks. The i32 at ctl + 4t holds block t's next free chunk
+ * from the left (low 16 bits) and from the right (high 16 bits, exclusive); i32 flags at
+ * ctl + 4 nb + 4c count the blocks finished for chunk c, and a chunk's block waits (spins) for
+ * its previous block, so every element of C sums its KC blocks in order: the same bits as
+ * smallM. Scratch: ap >= m4 x KC, bp >= KC x NC floats, tile >= 32 floats; ctl: 4 (nb + chunks)
+ * bytes, where nb = ceil(k / KC), chunks = ceil(n / NC) < 2^15, zeroed by the caller.
+ */
+export function gemm_small_dyn(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32,
+  c: usize, ldc: i32, n: i32, ap: usize, bp: usize, tile: usize, ctl: usize, back: i32): void {
+  const chunks = (n + NC - 1) / NC, nb = (k + KC - 1) / KC;
+  for (let t = 0; t < nb; t++) {
+    const p0 = t * KC, kc = min(KC, k - p0), word = ctl + (<usize>t << 2);
+    let packed = false;
+    for (;;) {
+      // Take a chunk: cmpxchg on (left, right), where right starts at chunks (stored as chunks - right).
+      const w = atomic.load<i32>(word);
+      const left = w & 0xffff, right = chunks - (w >>> 16);
+      if (left >= right) break;
+      const next = back ? w + 0x10000 : w + 1;
+      if (atomic.cmpxchg<i32>(word, w, next) != w) continue;
+      const ci = back ? right - 1 : left;
+      const jc = ci * NC, je = min(n, jc + NC);
+      if (!packed) { packA(a, ars, acs, 0, m, p0, kc, ap); packed = true; }
+      packB(b, brs, bcs, p0, kc, jc, je, bp);
+      const flag = ctl + (<usize>(nb + ci) << 2);
+      // The other thread is finishing this chunk's block t - 1 (a failed worker sets WORKER_FAILED).
+      while (atomic.load<i32>(flag) < t) if (atomic.load<i32>(WORKER_FAILED) != 0) unreachable();
+      panels(m, kc, ap, bp, c, ldc, jc, je, 0, tile, t > 0);
+      atomic.store<i32>(flag, t + 1);
     }
   }
 }

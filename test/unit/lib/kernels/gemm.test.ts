@@ -3,7 +3,7 @@ import { gemm, setNumThreads, threadsReady, type MatrixView } from "../../../../
 import { rng } from "../../../../lib/random/index.js";
 import { FLOAT32_RTOL, FLOAT64_RTOL } from "../../tolerance.js";
 import { sameBits } from "./bits.js";
-import { runtime } from "../../../../lib/kernels/runtime.js";
+import { alloc, resetArena, runtime, WORKER_FAILED } from "../../../../lib/kernels/runtime.js";
 
 type F = Float32Array | Float64Array;
 // Float64 reference loop; also returns sum |a_ip b_pj|, the scale of the rounding error.
@@ -112,6 +112,25 @@ describe("gemm against a float64 reference loop", () => {
     expect(sameBits(c2, c1)).toBe(true);
     const ref = reference(m, n, k, rowMajor(a, k), Bt);
     expectClose(c2, ref.c, ref.scale, FLOAT32_RTOL);
+  });
+});
+
+describe("gemm_small_dyn (few rows, chunks shared out between the threads)", () => {
+  it("stops with a trap instead of spinning forever when the worker failed while holding a chunk", () => {
+    // Block 0 of the only chunk is marked taken (by a worker that then failed) but never finished;
+    // block 1 waits for it, sees WORKER_FAILED and traps.
+    const rt = runtime()!;
+    const m = 4, k = 512, n = 8, f = (x: number) => alloc(x * 4);
+    resetArena();
+    const a = f(m * k), b = f(k * n), c = f(m * n), ap = f(4 * 256), bp = f(256 * 128), tile = f(32), ctl = f(3);
+    const words = new Int32Array(rt.memory.buffer, ctl, 3), failed = new Int32Array(rt.memory.buffer, WORKER_FAILED, 1);
+    words.set([1, 0, 0]); // block 0: chunk 0 taken; block 1: none taken; chunk 0 has finished no block
+    Atomics.store(failed, 0, 1);
+    try {
+      expect(() => rt.exports.gemm_small_dyn(m, k, a, k, 1, b, n, 1, c, n, n, ap, bp, tile, ctl, 0)).toThrow(/unreachable/);
+    } finally {
+      Atomics.store(failed, 0, 0);
+    }
   });
 });
 
