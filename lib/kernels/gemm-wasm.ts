@@ -5,7 +5,7 @@ import type { MatrixView } from "./types.js";
 import { addressOf, alloc, f32, READY, resetArena, runtime, SCRATCH, WORKER_FAILED } from "./runtime.js";
 import { runPair, workerReady } from "./pool.js";
 
-/** Block sizes of wasm/gemm.as: KC rows of B per block, NR-column panels, MC rows of A per block, NC-column chunks when m <= MC. */
+/** Block sizes of wasm/gemm.as: KC rows of B per block, NR-column panels, MC rows of A per block, NC-column chunks (gemm_dyn). */
 const KC = 256, NR = 8, MC = 128, NC = 128;
 /** Below this many multiply-adds the JS loop is used (measured: at 16^3 wasm already takes 6 us vs 19 us in JS). */
 const MIN_WASM_MACS = 2048;
@@ -43,16 +43,17 @@ export function gemmWasm(m: number, n: number, k: number, a: MatrixView<Float32A
   const call = (j: [string, ...number[]]) => { const [, ...x] = j; g(...x); };
   if (threads === 1) {
     call(job(0, n, 0, alloc(KC * Math.ceil(n / NR) * NR * 4), 0));
-  } else if (m <= MC && !pipelined && n < NC << 15) {
-    // Few rows: for each KC block the threads take column chunks as they go, one from each end
-    // (wasm gemm_small_dyn), so a thread the host slows down takes fewer; same bits as one thread.
+  } else if (Math.ceil(m / 4) * 4 * KC * 4 <= (8 << 20) && !pipelined && n < NC << 15) {
+    // For each KC block the threads take column chunks as they go, one from each end (wasm
+    // gemm_dyn), so a thread the host slows down takes fewer; same bits as one thread. The
+    // static split below remains for a pipelined B, an A block over 8 MiB, or n >= 2^22.
     const words = Math.ceil(k / KC) + Math.ceil(n / NC), ctl = alloc(4 * words);
     new Int32Array(rt.memory.buffer, ctl, words).fill(0);
     Atomics.store(new Int32Array(rt.memory.buffer, WORKER_FAILED, 1), 0, 0);
-    const dyn = (t: number): [string, ...number[]] => ["gemm_small_dyn", m, k, pa, a.rowStride, a.colStride, pb, b.rowStride,
-      b.colStride, pc, ldc, n, SCRATCH[t] + 256, alloc(KC * NC * 4), SCRATCH[t], ctl, t];
+    const dyn = (t: number): [string, ...number[]] => ["gemm_dyn", m, k, pa, a.rowStride, a.colStride, pb, b.rowStride,
+      b.colStride, pc, ldc, n, m <= MC ? SCRATCH[t] + 256 : alloc(Math.ceil(m / 4) * 4 * KC * 4), alloc(KC * NC * 4), SCRATCH[t], ctl, t];
     const theirs = dyn(1), [, ...mine] = dyn(0);
-    runPair(theirs, () => (rt.exports.gemm_small_dyn as (...v: number[]) => void)(...mine));
+    runPair(theirs, () => (rt.exports.gemm_dyn as (...v: number[]) => void)(...mine));
   } else {
     // This thread's share of the columns: half, less the time it spends copying B (copy ~0.5 ns
     // per element, products ~30 GFLOPS per thread; measured). Panel-aligned, so bits never change.

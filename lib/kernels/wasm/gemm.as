@@ -167,17 +167,20 @@ function smallM(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32
 }
 
 /**
- * smallM shared out dynamically between two threads. For each KC block t in order, the NC-column
- * chunks are taken one at a time, the front thread (back = 0) from the left and the other from
- * the right, until they meet: each thread still reads long runs of every B row, and a thread
- * the host slows down takes fewer chunks. The i32 at ctl + 4t holds block t's next free chunk
- * from the left (low 16 bits) and from the right (high 16 bits, exclusive); i32 flags at
- * ctl + 4 nb + 4c count the blocks finished for chunk c, and a chunk's block waits (spins) for
- * its previous block, so every element of C sums its KC blocks in order: the same bits as
- * smallM. Scratch: ap >= m4 x KC, bp >= KC x NC floats, tile >= 32 floats; ctl: 4 (nb + chunks)
- * bytes, where nb = ceil(k / KC), chunks = ceil(n / NC) < 2^15, zeroed by the caller.
+ * C[0:m, 0:n] = A B shared out dynamically between two threads (the calling thread and the
+ * worker call it at once). For each KC block t in order, the NC-column chunks are taken one at a
+ * time, the front thread (back = 0) from the left and the other from the right, until they meet:
+ * each thread still reads long runs of every B row, and a thread the host slows down takes fewer
+ * chunks. Each thread packs all of A's block t (ap >= ceil4(m) x KC floats) and runs a chunk
+ * MC rows at a time, so that rows of A and the chunk of B share L2.
+ * The i32 at ctl + 4t holds block t's next free chunk from the left (low 16 bits) and from the
+ * right (high 16 bits, counted from the end); i32 flags at ctl + 4 nb + 4c count the blocks
+ * finished for chunk c, and a chunk's block waits (spins) for its previous block, so every
+ * element of C sums its KC blocks in order: the same bits as gemm_f32 on one thread.
+ * Scratch: bp >= KC x NC floats, tile >= 32 floats; ctl: 4 (nb + chunks) bytes, nb = ceil(k / KC),
+ * chunks = ceil(n / NC) < 2^15, zeroed by the caller, as is WORKER_FAILED.
  */
-export function gemm_small_dyn(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32,
+export function gemm_dyn(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32, bcs: i32,
   c: usize, ldc: i32, n: i32, ap: usize, bp: usize, tile: usize, ctl: usize, back: i32): void {
   const chunks = (n + NC - 1) / NC, nb = (k + KC - 1) / KC;
   for (let t = 0; t < nb; t++) {
@@ -197,7 +200,8 @@ export function gemm_small_dyn(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: 
       const flag = ctl + (<usize>(nb + ci) << 2);
       // The other thread is finishing this chunk's block t - 1 (a failed worker sets WORKER_FAILED).
       while (atomic.load<i32>(flag) < t) if (atomic.load<i32>(WORKER_FAILED) != 0) unreachable();
-      panels(m, kc, ap, bp, c, ldc, jc, je, 0, tile, t > 0);
+      // MC rows of A at a time (they stay in L2 next to the chunk of B).
+      for (let i0 = 0; i0 < m; i0 += MC) panels(min(MC, m - i0), kc, ap + (<usize>(i0 * kc) << 2), bp, c, ldc, jc, je, i0, tile, t > 0);
       atomic.store<i32>(flag, t + 1);
     }
   }

@@ -1,5 +1,5 @@
 // AssemblyScript entry: the exports the JS runtime (lib/kernels/runtime.ts) calls.
-export { gemm_f32, gemm_small_dyn } from "./gemm";
+export { gemm_f32, gemm_dyn } from "./gemm";
 export { unary_f32, binary_f32, affine_f32, reduce_f32 } from "./maps";
 export { fill_f32_f64 } from "./rng";
 export { crop_flip_jitter_u8, crop_flip_jitter_claim } from "./augment";

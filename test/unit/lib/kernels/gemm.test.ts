@@ -115,7 +115,7 @@ describe("gemm against a float64 reference loop", () => {
   });
 });
 
-describe("gemm_small_dyn (few rows, chunks shared out between the threads)", () => {
+describe("gemm_dyn (column chunks shared out between the threads)", () => {
   it("stops with a trap instead of spinning forever when the worker failed while holding a chunk", () => {
     // Block 0 of the only chunk is marked taken (by a worker that then failed) but never finished;
     // block 1 waits for it, sees WORKER_FAILED and traps.
@@ -127,7 +127,7 @@ describe("gemm_small_dyn (few rows, chunks shared out between the threads)", () 
     words.set([1, 0, 0]); // block 0: chunk 0 taken; block 1: none taken; chunk 0 has finished no block
     Atomics.store(failed, 0, 1);
     try {
-      expect(() => rt.exports.gemm_small_dyn(m, k, a, k, 1, b, n, 1, c, n, n, ap, bp, tile, ctl, 0)).toThrow(/unreachable/);
+      expect(() => rt.exports.gemm_dyn(m, k, a, k, 1, b, n, 1, c, n, n, ap, bp, tile, ctl, 0)).toThrow(/unreachable/);
     } finally {
       Atomics.store(failed, 0, 0);
     }
