@@ -38,10 +38,11 @@ export function gemmWasm(m: number, n: number, k: number, a: MatrixView<Float32A
   const pb = k === 0 ? 0 : rb >= 0 ? rb + b.offset * 4 : pipelined ? alloc(((k - 1) * b.rowStride + n) * 4) : copyIn(b, k, n);
   const direct = rc >= 0 && alpha === 1 && beta === 0 && c.colStride === 1 && (m === 1 || c.rowStride >= n);
   const pc = direct ? rc + c.offset * 4 : alloc(m * n * 4), ldc = direct && m > 1 ? c.rowStride : n;
-  const g = rt.exports.gemm_f32 as (...v: number[]) => void;
-  const job = (n0: number, n1: number, t: number, bp: number, ready: number): [string, ...number[]] =>
+  type Job = [string, ...number[]];
+  const job = (n0: number, n1: number, t: number, bp: number, ready: number): Job =>
     ["gemm_f32", m, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, ldc, n0, n1, SCRATCH[t] + 256, bp, SCRATCH[t], ready];
-  const call = (j: [string, ...number[]]) => { const [, ...x] = j; g(...x); };
+  // Runs a job on this thread (the worker gets the same [export name, ...args] through runPair).
+  const call = ([name, ...x]: Job) => (rt.exports[name] as (...v: number[]) => void)(...x);
   if (threads === 1) {
     call(job(0, n, 0, alloc(KC * Math.ceil(n / NR) * NR * 4), 0));
   } else if (Math.ceil(m / 4) * 4 * KC * 4 <= (8 << 20) && !pipelined && n < NC << 15) {
@@ -51,10 +52,10 @@ export function gemmWasm(m: number, n: number, k: number, a: MatrixView<Float32A
     const words = Math.ceil(k / KC) + Math.ceil(n / NC), ctl = alloc(4 * words);
     new Int32Array(rt.memory.buffer, ctl, words).fill(0);
     Atomics.store(new Int32Array(rt.memory.buffer, WORKER_FAILED, 1), 0, 0);
-    const dyn = (t: number): [string, ...number[]] => ["gemm_dyn", m, k, pa, a.rowStride, a.colStride, pb, b.rowStride,
+    const dyn = (t: number): Job => ["gemm_dyn", m, k, pa, a.rowStride, a.colStride, pb, b.rowStride,
       b.colStride, pc, ldc, n, m <= MC ? SCRATCH[t] + 256 : alloc(Math.ceil(m / 4) * 4 * KC * 4), alloc(KC * NC * 4), SCRATCH[t], ctl, t];
-    const theirs = dyn(1), [, ...mine] = dyn(0);
-    runPair(theirs, () => (rt.exports.gemm_dyn as (...v: number[]) => void)(...mine));
+    const theirs = dyn(1), mine = dyn(0);
+    runPair(theirs, () => call(mine));
   } else {
     // This thread's share of the columns: half, less the time it spends copying B (copy ~0.5 ns
     // per element, products ~30 GFLOPS per thread; measured). Panel-aligned, so bits never change.

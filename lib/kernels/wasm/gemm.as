@@ -142,7 +142,7 @@ function packB(b: usize, rs: i32, cs: i32, p0: i32, kc: i32, j0: i32, j1: i32, d
 /** lib/kernels/runtime.ts WORKER_FAILED: an i32 the worker sets to 1 when a job fails. */
 const WORKER_FAILED: usize = 120 * 1024 + 4;
 
-/** Columns of B packed per chunk when A has few rows: 256 x 128 floats = 128 KiB, at home in L2. */
+/** Columns of B packed per chunk (smallM, gemm_dyn): 256 x 128 floats = 128 KiB, at home in L2. */
 const NC: i32 = 128;
 
 // Few rows of A (m <= MC): A is packed once per KC block, and B streams through an L2-sized
