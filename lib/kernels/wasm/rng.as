@@ -161,7 +161,9 @@ function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64):
     S2 = v128.xor(S2, T); S3 = v128.or(i32x4.shl(S3, 11), i32x4.shr_u(S3, 21));
     // One 16-byte load per lane brings that lane's (k, w) pair (byte offsets computed in all
     // lanes at once); shuffles regroup them.
-    const OFF = i32x4.shl(v128.and(R, i32x4.splat(0xff)), 4);
+    // (r & 0xff) << 4 and (r & 0x100) << 23 by shift pairs: V8 rebuilds a v128 constant
+    // inside the loop each step, a shift needs none.
+    const OFF = i32x4.shr_u(i32x4.shl(R, 24), 20);
     const L0 = v128.load(KW32 + <usize>i32x4.extract_lane(OFF, 0)), L1 = v128.load(KW32 + <usize>i32x4.extract_lane(OFF, 1));
     const L2 = v128.load(KW32 + <usize>i32x4.extract_lane(OFF, 2)), L3 = v128.load(KW32 + <usize>i32x4.extract_lane(OFF, 3));
     const RABS = i32x4.shr_u(R, 9);
@@ -171,7 +173,7 @@ function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64):
     // z = f32(rabs * w) with the sign bit 0x100 applied, then mean + std * z in float64, rounded once.
     let Z = v128.shuffle<i32>(f32x4.demote_f64x2_zero(f64x2.mul(a01, v128.shuffle<i64>(L0, L1, 1, 3))),
       f32x4.demote_f64x2_zero(f64x2.mul(a23, v128.shuffle<i64>(L2, L3, 1, 3))), 0, 1, 4, 5);
-    Z = v128.xor(Z, i32x4.shl(v128.and(R, i32x4.splat(0x100)), 23));
+    Z = v128.xor(Z, i32x4.shl(i32x4.shr_u(R, 8), 31));
     let V: v128;
     if (unit) {
       // mean 0, std 1: 0 + 1 * z is z exactly, except that -0 becomes +0 (as adding +0 does).
