@@ -1,7 +1,7 @@
 // Binary elementwise ops with NumPy broadcasting. Type promotion (documented in tensor/dtype.ts):
 // the wider dtype of uint8 < int32 < float32 < float64; a JS number takes the tensor's dtype
 // unless it is fractional and the tensor integer (then float32); div always gives a float.
-import { allocate, broadcastShapes, broadcastStrides, contiguousStrides, floatResult, shapeSize, Tensor, type DType } from "../tensor/index.js";
+import { allocate, broadcastShapes, broadcastStrides, contiguousStrides, floatResult, isFloat, shapeSize, Tensor, type DType } from "../tensor/index.js";
 import { asTensor, resultType, scalar, type TensorLike } from "./convert.js";
 import { forEachRowN, needsRelayout } from "./iterate.js";
 import { binaryStrided, type BinaryName } from "./kernels.js";
@@ -56,8 +56,21 @@ export function sub(a: TensorLike, b: TensorLike): Tensor { return arithmetic("s
 export function mul(a: TensorLike, b: TensorLike): Tensor { return arithmetic("mul", a, b); }
 /** a / b (true division: integers give float32). @example div(tensor([1, 2]), 2).toArray() // [0.5, 1] */
 export function div(a: TensorLike, b: TensorLike): Tensor { return arithmetic("div", a, b); }
-/** a ** b elementwise. @example pow(tensor([2, 3]), 2).toArray() // [4, 9] */
-export function pow(a: TensorLike, b: TensorLike): Tensor { return arithmetic("pow", a, b); }
+/**
+ * a ** b elementwise. Integer tensors to negative integer powers are refused, as NumPy and
+ * PyTorch do (2 ** -1 has no integer result). @example pow(tensor([2, 3]), 2).toArray() // [4, 9]
+ */
+export function pow(a: TensorLike, b: TensorLike): Tensor {
+  const dt = resultType(a, b, "pow");
+  if (!isFloat(dt)) {
+    const [, e] = operands(a, b, dt, "pow");
+    const neg = e.toTypedArray().find((v) => v < 0);
+    if (neg !== undefined) {
+      throw new RangeError(`pow: integers to negative integer powers are not allowed (an ${dt} base with exponent ${neg}); use a float base, e.g. pow(x.astype("float32"), ${neg})`);
+    }
+  }
+  return arithmetic("pow", a, b);
+}
 /** Elementwise maximum; NaN propagates, as np.maximum. @example maximum(0, tensor([-1, 2])).toArray() // [0, 2] */
 export function maximum(a: TensorLike, b: TensorLike): Tensor { return arithmetic("maximum", a, b); }
 /** Elementwise minimum; NaN propagates, as np.minimum. @example minimum(tensor([-1, 2]), 0).toArray() // [-1, 0] */

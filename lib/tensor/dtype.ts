@@ -76,7 +76,7 @@ export function promoteTypes(a: DType, b: DType): DType {
 /**
  * Promotion of a tensor dtype with a plain JS number, which is "weak" as in PyTorch and NumPy 2:
  * it never widens a float tensor (float32 * 0.01 stays float32); a fractional number turns an
- * integer tensor into float32.
+ * integer tensor into float32 (an integer out of the tensor's range is refused by the ops).
  * @example promoteScalar("uint8", 0.5) // "float32"
  */
 export function promoteScalar(dtype: DType, value: number): DType {

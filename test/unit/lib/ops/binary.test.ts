@@ -187,4 +187,29 @@ describe("bad input", () => {
   it("rejects non-numeric operands", () => {
     expect(() => ops.add(zeros([2]), "1" as never)).toThrow(/add: expected a Tensor, a number or nested arrays/);
   });
+  it("refuses integers to negative integer powers, as NumPy and PyTorch do (1 / 2 is not an integer)", () => {
+    const x = tensor([1, 2, 3], { dtype: "int32" });
+    expect(() => ops.pow(x, -1)).toThrow('pow: integers to negative integer powers are not allowed (an int32 base with exponent -1); use a float base, e.g. pow(x.astype("float32"), -1)');
+    expect(() => ops.pow(x, tensor([[2], [-3]], { dtype: "int32" }))).toThrow("(an int32 base with exponent -3)");
+    expect(() => ops.pow(2, tensor([0, -2], { dtype: "int32" }))).toThrow("(an int32 base with exponent -2)");
+    expect(() => ops.pow(tensor([4], { dtype: "uint8" }), -1)).toThrow('pow: -1 is out of range for a uint8 tensor (0 to 255); convert the tensor first, e.g. x.astype("int32")');
+    // Non-negative integer exponents stay integer; a float base or a fractional exponent is float.
+    const ok = ops.pow(x, tensor([3, 0, 2], { dtype: "int32" }));
+    expect([ok.dtype, ok.toArray()]).toEqual(["int32", [1, 1, 9]]);
+    expect(ops.pow(x.astype("float32"), -1).toArray()).toEqual([1, 0.5, Math.fround(1 / 3)]);
+    expect(ops.pow(x, -0.5).dtype).toBe("float32");
+  });
+  it("refuses a number out of an integer tensor's range instead of wrapping it (NumPy 2, PyTorch)", () => {
+    const u = tensor([4, 200], { dtype: "uint8" }), i = tensor([1], { dtype: "int32" });
+    expect(() => ops.add(u, 300)).toThrow('add: 300 is out of range for a uint8 tensor (0 to 255); convert the tensor first, e.g. x.astype("int32")');
+    expect(() => ops.sub(u, -1)).toThrow("sub: -1 is out of range for a uint8 tensor");
+    expect(() => ops.mul(2 ** 31, i)).toThrow('mul: 2147483648 is out of range for an int32 tensor (-2147483648 to 2147483647); convert the tensor first, e.g. x.astype("float64")');
+    expect(() => u.add_(256)).toThrow("add_: 256 is out of range for a uint8 tensor");
+    // In range, integer arithmetic still wraps as C integers do (NumPy, PyTorch).
+    expect(ops.add(u, 100).toArray()).toEqual([104, 44]);
+    expect(ops.sub(u, 255).toArray()).toEqual([5, 201]);
+    // Against integer tensors, comparisons take any number exactly; fractions promote to float.
+    expect(ops.lt(u, 300).toArray()).toEqual([1, 1]);
+    expect(ops.add(u, 0.5).toArray()).toEqual([4.5, 200.5]);
+  });
 });
