@@ -222,8 +222,30 @@ export class Kernel {
       if (req.content.stop_on_error !== false) { this.abortEpoch++; this.failedAt = Date.now(); }
       t.reply(req, "execute_reply", { status: "error", execution_count: n, ...error });
     } else {
-      t.reply(req, "execute_reply", { status: "ok", execution_count: n, user_expressions: {}, payload: [] });
+      const user_expressions = await this.userExpressions(req.content.user_expressions, writer);
+      writer.flush();
+      t.reply(req, "execute_reply", { status: "ok", execution_count: n, user_expressions, payload: [] });
     }
     t.publish(req, "status", { execution_state: "idle" });
+  }
+
+  /**
+   * IPython's user_expressions: after a cell that succeeded, each expression is evaluated and
+   * answered in the reply as a mime bundle (status ok) or as its error; none is published, and
+   * a failing one stops nothing.
+   */
+  private async userExpressions(exprs: Record<string, string> | undefined, writer: CellWriter): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [name, src] of Object.entries(exprs ?? {})) {
+      try {
+        const o = await runInCell(writer, () => this.opts.executor.execute(String(src), { filename: `user_expressions[${name}]` }));
+        if (o.status === "error") { out[name] = { status: "error", ...o.error }; continue; }
+        const r = await runInCell(writer, () => format(o.hasValue ? o.value : undefined, formatters()));
+        out[name] = { status: "ok", data: r.content.data, metadata: r.content.metadata };
+      } catch (e) {
+        out[name] = { status: "error", ename: "InternalError", evalue: errorLine(e), traceback: [`InternalError: ${errorLine(e)}`] };
+      }
+    }
+    return out;
   }
 }

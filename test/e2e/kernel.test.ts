@@ -363,6 +363,18 @@ describe("protocol requests", () => {
     expect(reply.content).toMatchObject({ status: "ok", comms: {} });
   });
 
+  test("user_expressions are answered in the execute_reply, as mime bundles or errors (IPython)", async () => {
+    const r = await execute(kernel, "const uePair = [3, 4];", { user_expressions: { n: "uePair.length * 10", bad: "noSuchName + 1" } });
+    const ue = (r.reply.content as { user_expressions: Record<string, Record<string, unknown>> }).user_expressions;
+    expect(ue.n).toEqual({ status: "ok", data: { "text/plain": "20" }, metadata: {} });
+    expect(ue.bad).toMatchObject({ status: "error" });
+    expect(String(ue.bad.evalue)).toContain("noSuchName");
+    expect(r.reply.content).toMatchObject({ status: "ok" });
+    // Answered in the reply only: nothing published for them.
+    expect(findMessages(r.iopub, "execute_result", {})).toHaveLength(0);
+    expect(findMessages(r.iopub, "error", {})).toHaveLength(0);
+  });
+
   test("is_complete answers complete, incomplete and invalid", async () => {
     const ask = async (code: string) => (await kernel.requestIsComplete({ code })).content;
     expect(await ask("const a = 1;")).toMatchObject({ status: "complete" });

@@ -203,11 +203,11 @@ export interface Execution {
  * execute_reply and the idle status have arrived.
  */
 export async function execute(kernel: Kernel.IKernelConnection, code: string,
-  opts: { stop_on_error?: boolean; silent?: boolean; store_history?: boolean; timeoutMs?: number } = {}): Promise<Execution> {
+  opts: { stop_on_error?: boolean; silent?: boolean; store_history?: boolean; user_expressions?: Record<string, string>; timeoutMs?: number } = {}): Promise<Execution> {
   const iopub: AnyMessage[] = [];
   const future = kernel.requestExecute({
     code, stop_on_error: opts.stop_on_error ?? false, silent: opts.silent ?? false,
-    store_history: opts.store_history ?? true, allow_stdin: false,
+    store_history: opts.store_history ?? true, allow_stdin: false, user_expressions: opts.user_expressions ?? {},
   });
   future.onIOPub = (msg) => { iopub.push(msg as unknown as AnyMessage); };
   // Generous: the first cell waits for the converter's warm-up, slow on a loaded machine.

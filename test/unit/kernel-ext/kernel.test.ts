@@ -55,6 +55,25 @@ describe("execute", () => {
     expect(h.of(id)[3].content).toEqual({ status: "ok", execution_count: 1, user_expressions: {}, payload: [] });
   });
 
+  test("user_expressions are evaluated after a cell that succeeded and answered in the reply only (IPython)", async () => {
+    const h = harness({ "let x = 2": ok(), "x * 21": ok(42), nope: boom, "x = 1": ok() });
+    const { id, done } = h.send("execute_request", { code: "let x = 2", user_expressions: { answer: "x * 21", bad: "nope", none: "x = 1" } });
+    await done;
+    expect(h.of(id).map((s) => `${s.kind}:${s.type}`)).toEqual(["iopub:status", "iopub:execute_input", "reply:execute_reply", "iopub:status"]);
+    expect(h.of(id)[2].content).toEqual({
+      status: "ok", execution_count: 1, payload: [], user_expressions: {
+        answer: { status: "ok", data: { "text/plain": "42" }, metadata: {} },
+        bad: { status: "error", ename: "Error", evalue: "boom", traceback: ["Error: boom"] },
+        none: { status: "ok", data: { "text/plain": "undefined" }, metadata: {} },
+      },
+    });
+    // A failing expression aborts nothing; after a failing cell none is evaluated.
+    const next = h.send("execute_request", { code: "nope", user_expressions: { answer: "x * 21" } });
+    await next.done;
+    expect(h.calls).toEqual(["let x = 2", "x * 21", "nope", "x = 1", "nope"]);
+    expect(h.of(next.id).find((s) => s.type === "execute_reply")!.content).toMatchObject({ status: "error", execution_count: 2 });
+  });
+
   test("an error is published once and repeated in the reply", async () => {
     const h = harness({ bad: boom });
     const { id, done } = h.send("execute_request", { code: "bad" });
