@@ -25,8 +25,8 @@ const INT_RANGE: Partial<Record<DType, [number, number, DType]>> = { uint8: [0, 
 
 /** A 0-d tensor holding `value` converted to `dtype` (as NumPy casts a weak scalar). @example scalar(0.1, "float32").item() // 0.10000000149011612 */
 export function scalar(value: number, dtype: DType, op: string): Tensor {
-  // Stored into an integer dtype it would wrap (uint8 + 300 adding 44): refused, as NumPy 2 and
-  // PyTorch refuse a Python int out of the tensor's range.
+  // Stored into an integer dtype it would wrap (uint8 + 300 adding 44): refused, as NumPy 2
+  // refuses a Python int out of the tensor's range (torch 1.13 wraps; NumPy 1.24 widened to uint16).
   const range = INT_RANGE[dtype];
   if (range && (value < range[0] || value > range[1])) {
     throw new RangeError(`${op}: ${value} is out of range for ${dtype === "int32" ? "an" : "a"} ${dtype} tensor (${range[0]} to ${range[1]}); convert the tensor first, e.g. x.astype("${range[2]}")`);
