@@ -1,6 +1,6 @@
-// Block fills through the wasm module (wasm/rng.as), split between this thread and the worker
-// by block: straight into a resident output, else in rounds generated into wasm memory and
-// copied out. Blocks are the unit of determinism (fill.ts), so the split never changes a byte.
+// Block fills through the wasm module (wasm/rng.as), shared between this thread and the worker
+// by block: straight into a resident output (blocks taken as the threads go), else in rounds
+// generated into wasm memory (split in halves) and copied out. Blocks are the unit of determinism (fill.ts), so the split never changes a byte.
 import { addressOf, alloc, f32, f64, resetArena, runtime } from "./runtime.js";
 import { runPair, workerReady } from "./pool.js";
 import { below } from "./fill-js.js";
@@ -24,11 +24,14 @@ export function fillWasm(kind: "normal" | "uniform", out: Float32Array | Float64
   const code = kind === "normal" ? 0 : 1;
   const po = addressOf(out);
   if (po >= 0) {
-    // In place: each thread writes its half of the blocks (and takes its own page faults).
+    // In place: the threads take four blocks at a time as they go, one from each end (wasm
+    // fill_dyn), so a thread the host slows down takes fewer; each takes its own page faults.
     if (threads === 2) {
-      const mid = Math.ceil(blocks / 2);
-      runPair(["fill_f32_f64", code, wide, po + mid * block * size, n, mid, blocks, k0, k1, a, b, top],
-        () => fill(code, wide, po, n, 0, mid, k0, k1, a, b, top));
+      resetArena();
+      const ctr = alloc(4);
+      Atomics.store(new Int32Array(rt.memory.buffer, ctr, 1), 0, 0);
+      const dyn = rt.exports.fill_dyn as (...x: number[]) => void;
+      runPair(["fill_dyn", code, wide, po, n, blocks, k0, k1, a, b, top, ctr, 1], () => dyn(code, wide, po, n, blocks, k0, k1, a, b, top, ctr, 0));
     } else {
       fill(code, wide, po, n, 0, blocks, k0, k1, a, b, top);
     }

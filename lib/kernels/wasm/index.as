@@ -1,7 +1,7 @@
 // AssemblyScript entry: the exports the JS runtime (lib/kernels/runtime.ts) calls.
 export { gemm_f32, gemm_dyn } from "./gemm";
 export { unary_f32, binary_f32, affine_f32, reduce_f32 } from "./maps";
-export { fill_f32_f64 } from "./rng";
+export { fill_f32_f64, fill_dyn } from "./rng";
 export { crop_flip_jitter_u8, crop_flip_jitter_claim } from "./augment";
 export { maxpool2x2_f32, maxpool2x2_backward_f32 } from "./maxpool";
 export { axpy_f32 } from "./axpy";

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FILL_BLOCK, fillNormalBlocks, fillUniformBlocks, setNumThreads, threadsReady } from "../../../../lib/kernels/index.js";
 import { fillNormalJs, fillUniformJs } from "../../../../lib/kernels/fill-js.js";
+import { residentFloat32 } from "../../../../lib/kernels/resident.js";
 import { blockState } from "../../../../lib/kernels/xoshiro.js";
 import { sameBits } from "./bits.js";
 
@@ -46,6 +47,22 @@ describe("block fills: same key, same bytes, on every path and thread count", ()
       setNumThreads(2); fillNormalBlocks(two, 7, 8, 0, 1);
       expect(sameBits(one, two)).toBe(true);
     }
+  });
+
+  it("in wasm memory, the two threads take blocks as they go and still write the bytes of the block contract", async () => {
+    expect(await threadsReady()).toBe(true);
+    // 10 blocks + 5 elements: groups of four, then two whole blocks and a partial one.
+    for (const n of [65536 * 10 + 5, 65536 * 64]) {
+      const want = reference("normal", new Float32Array(n), 11, 12, 0.5, 2);
+      for (const threads of [1, 2]) {
+        setNumThreads(threads);
+        const got = residentFloat32(n, false)!;
+        expect(got).not.toBeNull();
+        fillNormalBlocks(got, 11, 12, 0.5, 2);
+        expect(sameBits(got, want), `${threads} thread(s), n = ${n}`).toBe(true);
+      }
+    }
+    setNumThreads(2);
   });
 
   it("a prefix of a longer fill equals the shorter fill (blocks do not depend on n)", () => {
