@@ -1,6 +1,7 @@
 // Block fills through the wasm module (wasm/rng.as), shared between this thread and the worker
 // by block: straight into a resident output (blocks taken as the threads go), else in rounds
-// generated into wasm memory (split in halves) and copied out. Blocks are the unit of determinism (fill.ts), so the split never changes a byte.
+// generated into wasm memory (split in halves) and copied out. Blocks are the unit of
+// determinism (fill.ts), so the split never changes a byte.
 import { addressOf, alloc, f32, f64, resetArena, runtime } from "./runtime.js";
 import { runPair, workerReady } from "./pool.js";
 import { below } from "./fill-js.js";

@@ -188,7 +188,8 @@ function normal4BlocksF32(p: usize, blk: i32, k0: u32, k1: u32, a: f64, b: f64):
     // Rare (6% of steps): some lanes missed the fast path. All four lanes are stored, then each
     // missed lane is redone by the scalar slow path on its own state. Lanes are picked from the
     // miss mask and moved by index without branching on it: which lane misses is random, and
-    // branches on it were mispredicted (this path took 40% of the fill's time).
+    // branches on it were mispredicted (this path took 40% of the fill's time). (No arrays
+    // here: the stub runtime's allocator would never free them.)
     v128.store32_lane(q, V, 0);
     v128.store32_lane(q + lanes, V, 1);
     v128.store32_lane(q + 2 * lanes, V, 2);
