@@ -3,7 +3,7 @@
 // QL scalar recurrences, the sort) work on a Float64Array view of it, so nothing is copied back and
 // forth between the passes. All data movement and thread splitting is in this file.
 import { alloc, f64, resetArena, runtime } from "../kernels/runtime.js";
-import { runPair, workerReady } from "../kernels/pool.js";
+import { runHere, runPair, workerReady, type Job } from "../kernels/pool.js";
 
 /** Below this n plain JS is as fast (and the worker's wake-up is not worth it). */
 const MIN_N = 128;
@@ -37,17 +37,13 @@ export interface EighWorkspace extends ReduceSteps {
   release(): void;
 }
 
-type Job = [string, ...number[]];
-
 // Runs job(lo, mid) here and job(mid, hi) on the worker when the work is large enough.
 function split(lo: number, hi: number, work: number, align: number, job: (a: number, b: number, t: number) => Job): void {
-  const ex = runtime()!.exports as unknown as Record<string, (...a: number[]) => void>;
-  const call = ([name, ...a]: Job) => ex[name](...a);
   if (work >= MIN_THREAD_WORK && hi - lo >= 2 * align && workerReady()) {
     const mid = lo + Math.round((hi - lo) / 2 / align) * align;
-    runPair(job(mid, hi, 1), () => call(job(lo, mid, 0)));
+    runPair(job(mid, hi, 1), () => runHere(job(lo, mid, 0)));
   } else {
-    call(job(lo, hi, 0));
+    runHere(job(lo, hi, 0));
   }
 }
 
@@ -74,8 +70,6 @@ export function eighWorkspace(n: number): EighWorkspace | null {
   const sw = new Int32Array(mem.buffer, pSw, SWEEPS * 3), cs = mem.subarray(pCs >>> 3, (pCs >>> 3) + SWEEPS * n * 2);
   const P = mem.subarray(pP >>> 3, (pP >>> 3) + blocks * n * 8);
   let count = 0, used = 0, live = true, packed = false;
-  const ex = runtime()!.exports as unknown as Record<string, (...a: number[]) => void>;
-  const call = ([name, ...a]: Job) => ex[name](...a);
 
   const apply = (): void => {
     if (count === 0) return;
@@ -97,16 +91,16 @@ export function eighWorkspace(n: number): EighWorkspace | null {
       const mid = Math.round(i * (1 - Math.SQRT1_2));
       acc0.fill(0, 0, i); acc1.fill(0, 0, i);
       const job = (j0: number, j1: number, p: number): Job => ["tred_symv_f64", pV, n, i, j0, j1, pd, p];
-      if (i * i >= 2 * MIN_THREAD_WORK && workerReady()) runPair(job(mid, i, pA1), () => call(job(0, mid, pA0)));
-      else { call(job(0, mid, pA0)); call(job(mid, i, pA1)); }
+      if (i * i >= 2 * MIN_THREAD_WORK && workerReady()) runPair(job(mid, i, pA1), () => runHere(job(0, mid, pA0)));
+      else { runHere(job(0, mid, pA0)); runHere(job(mid, i, pA1)); }
       for (let k = 0; k < mid; k++) e[k] = acc0[k];
       for (let k = mid; k < i; k++) e[k] = acc0[k] + acc1[k];
     },
     update(i: number): void {
       const mid = Math.round(i * (1 - Math.SQRT1_2));
       const job = (j0: number, j1: number): Job => ["tred_update_f64", pV, n, i, j0, j1, pd, pe, pdN];
-      if (i * i >= 2 * MIN_THREAD_WORK && workerReady()) runPair(job(mid, i), () => call(job(0, mid)));
-      else call(job(0, i));
+      if (i * i >= 2 * MIN_THREAD_WORK && workerReady()) runPair(job(mid, i), () => runHere(job(0, mid)));
+      else runHere(job(0, i));
       d.set(dNext.subarray(0, i));
     },
     accumulate(d: Float64Array): void {

@@ -3,7 +3,7 @@
 // generated into wasm memory (split in halves) and copied out. Blocks are the unit of
 // determinism (fill.ts), so the split never changes a byte.
 import { addressOf, alloc, f32, f64, resetArena, runtime } from "./runtime.js";
-import { runPair, workerReady } from "./pool.js";
+import { runHere, runPair, workerReady, type Job } from "./pool.js";
 import { below } from "./fill-js.js";
 
 /** Below this many elements JS fills directly (same bytes); measured at 4096: 28 us wasm vs 47 us JS. */
@@ -31,8 +31,8 @@ export function fillWasm(kind: "normal" | "uniform", out: Float32Array | Float64
       resetArena();
       const ctr = alloc(4);
       Atomics.store(new Int32Array(rt.memory.buffer, ctr, 1), 0, 0);
-      const dyn = rt.exports.fill_dyn as (...x: number[]) => void;
-      runPair(["fill_dyn", code, wide, po, n, blocks, k0, k1, a, b, top, ctr, 1], () => dyn(code, wide, po, n, blocks, k0, k1, a, b, top, ctr, 0));
+      const dyn = (back: number): Job => ["fill_dyn", code, wide, po, n, blocks, k0, k1, a, b, top, ctr, back];
+      runPair(dyn(1), () => runHere(dyn(0)));
     } else {
       fill(code, wide, po, n, 0, blocks, k0, k1, a, b, top);
     }

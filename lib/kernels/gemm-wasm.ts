@@ -4,7 +4,7 @@
 // place when resident (alpha 1, beta 0, unit column stride), else copied back applying alpha and beta.
 import type { MatrixView } from "./types.js";
 import { addressOf, alloc, f32, READY, resetArena, runtime, SCRATCH, WORKER_FAILED } from "./runtime.js";
-import { runPair, workerReady } from "./pool.js";
+import { runHere, runPair, workerReady, type Job } from "./pool.js";
 
 /** Block sizes of wasm/gemm.as: KC rows of B per block, NR-column panels, MC rows of A per block, NC-column chunks (gemm_dyn). */
 const KC = 256, NR = 8, MC = 128, NC = 128;
@@ -38,13 +38,10 @@ export function gemmWasm(m: number, n: number, k: number, a: MatrixView<Float32A
   const pb = k === 0 ? 0 : rb >= 0 ? rb + b.offset * 4 : pipelined ? alloc(((k - 1) * b.rowStride + n) * 4) : copyIn(b, k, n);
   const direct = rc >= 0 && alpha === 1 && beta === 0 && c.colStride === 1 && (m === 1 || c.rowStride >= n);
   const pc = direct ? rc + c.offset * 4 : alloc(m * n * 4), ldc = direct && m > 1 ? c.rowStride : n;
-  type Job = [string, ...number[]];
   const job = (n0: number, n1: number, t: number, bp: number, ready: number): Job =>
     ["gemm_f32", m, k, pa, a.rowStride, a.colStride, pb, b.rowStride, b.colStride, pc, ldc, n0, n1, SCRATCH[t] + 256, bp, SCRATCH[t], ready];
-  // Runs a job on this thread (the worker gets the same [export name, ...args] through runPair).
-  const call = ([name, ...x]: Job) => (rt.exports[name] as (...v: number[]) => void)(...x);
   if (threads === 1) {
-    call(job(0, n, 0, alloc(KC * Math.ceil(n / NR) * NR * 4), 0));
+    runHere(job(0, n, 0, alloc(KC * Math.ceil(n / NR) * NR * 4), 0));
   } else if (Math.ceil(m / 4) * 4 * KC * 4 <= (8 << 20) && !pipelined && n < NC << 15) {
     // For each KC block the threads take column chunks as they go, one from each end (wasm
     // gemm_dyn), so a thread the host slows down takes fewer; same bits as one thread. The
@@ -55,7 +52,7 @@ export function gemmWasm(m: number, n: number, k: number, a: MatrixView<Float32A
     const dyn = (t: number): Job => ["gemm_dyn", m, k, pa, a.rowStride, a.colStride, pb, b.rowStride,
       b.colStride, pc, ldc, n, m <= MC ? SCRATCH[t] + 256 : alloc(Math.ceil(m / 4) * 4 * KC * 4), alloc(KC * NC * 4), SCRATCH[t], ctl, t];
     const theirs = dyn(1), mine = dyn(0);
-    runPair(theirs, () => call(mine));
+    runPair(theirs, () => runHere(mine));
   } else {
     // This thread's share of the columns: half, less the time it spends copying B (copy ~0.5 ns
     // per element, products ~30 GFLOPS per thread; measured). Panel-aligned, so bits never change.
@@ -82,7 +79,7 @@ export function gemmWasm(m: number, n: number, k: number, a: MatrixView<Float32A
           Atomics.notify(counter, 0);
         }
       }
-      call(job(0, split, 0, bp0, 0));
+      runHere(job(0, split, 0, bp0, 0));
     });
   }
   if (direct) return true;

@@ -7,7 +7,7 @@ import type { NumArray } from "./types.js";
 import type { UnaryOp } from "./unary.js";
 import type { BinaryOp } from "./binary.js";
 import { addressOf, alloc, f32, resetArena, runtime } from "./runtime.js";
-import { runPair, workerReady } from "./pool.js";
+import { runHere, runPair, workerReady, type Job } from "./pool.js";
 
 /** Elements per thread per piece: 256 KiB, inside the L2 cache with room for the output. */
 export const CHUNK = 1 << 16;
@@ -30,8 +30,6 @@ const COSTLY_BINARY = new Set([9]);
  */
 const MIN_THREADS_CHEAP = 1 << 18;
 
-type Job = [string, ...number[]];
-
 // Streams n elements: `load(base, len, p)` copies operands in at byte address p, `job(p, len)`
 // names the wasm call for a span, then the result is copied to out. Pieces are split between
 // the two threads at a multiple of 4 elements when `costly`.
@@ -43,17 +41,15 @@ function stream(n: number, costly: boolean, out: Float32Array, oo: number, input
   const p: number[] = [];
   for (let i = 0; i < inputs; i++) p.push(alloc(piece * 4));
   const q = alloc(piece * 4);
-  const ex = runtime()!.exports as unknown as Record<string, (...a: number[]) => number>;
-  const call = (j: Job) => { const [name, ...a] = j; ex[name](...a); };
   const mem = f32();
   for (let base = 0; base < n; base += piece) {
     const len = Math.min(piece, n - base);
     load(base, len, p);
     if (threads === 2 && len > 8) {
       const half = Math.ceil(len / 8) * 4;
-      runPair(job(p, q, half, len - half), () => call(job(p, q, 0, half)));
+      runPair(job(p, q, half, len - half), () => runHere(job(p, q, 0, half)));
     } else {
-      call(job(p, q, 0, len));
+      runHere(job(p, q, 0, len));
     }
     out.set(mem.subarray(q >>> 2, (q >>> 2) + len), oo + base);
   }
@@ -62,13 +58,11 @@ function stream(n: number, costly: boolean, out: Float32Array, oo: number, input
 // Runs `job(off, len)` over [0, n) in place, on one thread or split in two halves (a multiple of
 // 4 elements) between this thread and the worker.
 function inPlace(n: number, costly: boolean, job: (off: number, len: number) => Job): void {
-  const ex = runtime()!.exports as unknown as Record<string, (...a: number[]) => number>;
-  const call = (j: Job) => { const [name, ...a] = j; ex[name](...a); };
   if (n >= (costly ? 2 * CHUNK : MIN_THREADS_CHEAP) && workerReady()) {
     const half = Math.ceil(n / 8) * 4;
-    runPair(job(half, n - half), () => call(job(0, half)));
+    runPair(job(half, n - half), () => runHere(job(0, half)));
   } else {
-    call(job(0, n));
+    runHere(job(0, n));
   }
 }
 

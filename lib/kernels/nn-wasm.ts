@@ -7,7 +7,7 @@
 // function returns false when wasm is unavailable (the caller then runs its plain-JS loop,
 // which gives the same bits).
 import { addressOf, alloc, f32, resetArena, runtime } from "./runtime.js";
-import { runPair, workerReady } from "./pool.js";
+import { runHere, runPair, workerReady, type Job } from "./pool.js";
 import type { WindowGeometry } from "./im2col.js";
 
 /**
@@ -55,7 +55,7 @@ export function im2colWasm(g: WindowGeometry, images: number, x: Float32Array, x
   resetArena();
   const px = stageIn(x, xo, images * xs), pc = outAddress(cols, co, n);
   const job = (lo: number, hi: number): Job => ["im2col_batch_f32", px + lo * xs * 4, hi - lo, ...geometryArgs(g), pc + lo * hw * 4, o, ld];
-  if (resident(x, cols)) shared(images, n / Math.max(1, images), 1, job); else run(job(0, images));
+  if (resident(x, cols)) shared(images, n / Math.max(1, images), 1, job); else runHere(job(0, images));
   stageOut(pc, n, cols, co);
   return true;
 }
@@ -67,7 +67,7 @@ export function col2imWasm(g: WindowGeometry, images: number, cols: Float32Array
   resetArena();
   const pc = stageIn(cols, co, n), pd = outAddress(dx, dxo, images * xs);
   const job = (lo: number, hi: number): Job => ["col2im_batch_f32", pc + lo * hw * 4, hi - lo, ...geometryArgs(g), pd + lo * xs * 4, ld];
-  if (resident(cols, dx)) shared(images, n / Math.max(1, images), 1, job); else run(job(0, images));
+  if (resident(cols, dx)) shared(images, n / Math.max(1, images), 1, job); else runHere(job(0, images));
   stageOut(pd, images * xs, dx, dxo);
   return true;
 }
@@ -79,7 +79,7 @@ export function swapAxesWasm(a: number, b: number, inner: number, src: Float32Ar
   resetArena();
   const ps = stageIn(src, so, n), pd = outAddress(dst, dso, n);
   const job = (lo: number, hi: number): Job => ["swap_axes_f32", ps, a, b, inner, pd, lo, hi];
-  if (resident(src, dst)) shared(b, a * inner, 1, job); else run(job(0, b));
+  if (resident(src, dst)) shared(b, a * inner, 1, job); else runHere(job(0, b));
   stageOut(pd, n, dst, dso);
   return true;
 }
@@ -101,8 +101,6 @@ const slabPlanes = (h: number, w: number): number => Math.max(1, Math.floor((1 <
 
 /** Elements of work above which a resident call is split with the worker (its wake-up is ~50 us). */
 const MIN_SPLIT = 1 << 17;
-type Job = [string, ...number[]];
-const run = (j: Job): void => { const [name, ...a] = j; fn(name)(...a); };
 const resident = (...arrays: Float32Array[]): boolean => arrays.every((v) => addressOf(v) >= 0);
 
 /**
@@ -114,9 +112,9 @@ const resident = (...arrays: Float32Array[]): boolean => arrays.every((v) => add
 function shared(n: number, cost: number, align: number, job: (lo: number, hi: number) => Job): void {
   if (n * cost >= MIN_SPLIT && n >= 2 * align && workerReady()) {
     const mid = Math.ceil(n / 2 / align) * align;
-    runPair(job(mid, n), () => run(job(0, mid)));
+    runPair(job(mid, n), () => runHere(job(0, mid)));
   } else {
-    run(job(0, n));
+    runHere(job(0, n));
   }
 }
 

@@ -104,11 +104,19 @@ export async function threadsReady(timeoutMs = 10_000): Promise<boolean> {
   }
 }
 
+/** A call of the wasm module: [export name, ...args], as the worker receives it. */
+export type Job = [string, ...number[]];
+
+/** Runs a job on this thread (the same call runPair hands the worker). @example runHere(["axpy_f32", n, 2, px, py]) */
+export function runHere([name, ...a]: Job): void {
+  (runtime()!.exports as unknown as Record<string, (...v: number[]) => void>)[name](...a);
+}
+
 /**
  * Runs `mine` on this thread and `theirs` = [export name, ...args] on the worker at the same
  * time; returns when both are done. Callers check workerReady() first.
  */
-export function runPair(theirs: [string, ...number[]], mine: () => void): void {
+export function runPair(theirs: Job, mine: () => void): void {
   const [name, ...a] = theirs;
   args[0] = names.indexOf(name);
   args[1] = a.length;
