@@ -5,6 +5,8 @@
 // C is accumulated in the same order whatever the column split, so threaded results are
 // bit-identical to single-threaded ones.
 
+import { take } from "./claim";
+
 const MR = 4;
 const NR = 8;
 export const KC: i32 = 256;
@@ -173,10 +175,10 @@ function smallM(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize, brs: i32
  * each thread still reads long runs of every B row, and a thread the host slows down takes fewer
  * chunks. Each thread packs all of A's block t (ap >= ceil4(m) x KC floats) and runs a chunk
  * MC rows at a time, so that rows of A and the chunk of B share L2.
- * The i32 at ctl + 4t holds block t's next free chunk from the left (low 16 bits) and from the
- * right (high 16 bits, counted from the end); i32 flags at ctl + 4 nb + 4c count the blocks
- * finished for chunk c, and a chunk's block waits (spins) for its previous block, so every
- * element of C sums its KC blocks in order: the same bits as gemm_f32 on one thread.
+ * The i32 at ctl + 4t counts block t's chunks taken from each end (claim.as take); i32 flags
+ * at ctl + 4 nb + 4c count the blocks finished for chunk c, and a chunk's block waits (spins)
+ * for its previous block, so every element of C sums its KC blocks in order: the same bits as
+ * gemm_f32 on one thread.
  * Scratch: bp >= KC x NC floats, tile >= 32 floats; ctl: 4 (nb + chunks) bytes, nb = ceil(k / KC),
  * chunks = ceil(n / NC) < 2^15, zeroed by the caller, as is WORKER_FAILED.
  */
@@ -186,14 +188,7 @@ export function gemm_dyn(m: i32, k: i32, a: usize, ars: i32, acs: i32, b: usize,
   for (let t = 0; t < nb; t++) {
     const p0 = t * KC, kc = min(KC, k - p0), word = ctl + (<usize>t << 2);
     let packed = false;
-    for (;;) {
-      // Take a chunk: cmpxchg on (left, right), where right starts at chunks (stored as chunks - right).
-      const w = atomic.load<i32>(word);
-      const left = w & 0xffff, right = chunks - (w >>> 16);
-      if (left >= right) break;
-      const next = back ? w + 0x10000 : w + 1;
-      if (atomic.cmpxchg<i32>(word, w, next) != w) continue;
-      const ci = back ? right - 1 : left;
+    for (let ci = take(word, chunks, back); ci >= 0; ci = take(word, chunks, back)) {
       const jc = ci * NC, je = min(n, jc + NC);
       if (!packed) { packA(a, ars, acs, 0, m, p0, kc, ap); packed = true; }
       packB(b, brs, bcs, p0, kc, jc, je, bp);

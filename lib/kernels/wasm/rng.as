@@ -5,6 +5,8 @@
 
 // @ts-ignore: decorator
 @external("host", "exp") declare function hexp(x: f64): f64;
+import { take } from "./claim";
+
 // @ts-ignore: decorator
 @external("host", "log1p") declare function hlog1p(x: f64): f64;
 
@@ -278,18 +280,13 @@ export function fill_f32_f64(kind: i32, wide: i32, out: usize, n: i32, b0: i32, 
  * the worker (back = 1) call it at once and take four blocks at a time (one SIMD group), one
  * from the front and one from the back, until they meet; a thread the host slows down takes
  * fewer, and each still writes one long run. The i32 at ctr (zeroed by the caller) counts the
- * groups taken from the front (low 16 bits) and from the back (high 16 bits). Each block is its
- * own stream, so which thread fills it never changes a byte. out is the address of block 0.
+ * groups taken from each end (claim.as take). Each block is its own stream, so which thread
+ * fills it never changes a byte. out is the address of block 0.
  */
 export function fill_dyn(kind: i32, wide: i32, out: usize, n: i32, blocks: i32, k0: u32, k1: u32, a: f64, b: f64, top: f64, ctr: usize, back: i32): void {
-  const size: usize = wide ? 8 : 4;
-  const groups = (blocks + 3) >> 2;
-  for (;;) {
-    const w = atomic.load<i32>(ctr);
-    const front = w & 0xffff, rear = groups - (w >>> 16);
-    if (front >= rear) return;
-    if (atomic.cmpxchg<i32>(ctr, w, back ? w + 0x10000 : w + 1) != w) continue;
-    const g = (back ? rear - 1 : front) << 2;
+  const size: usize = wide ? 8 : 4, groups = (blocks + 3) >> 2;
+  for (let q = take(ctr, groups, back); q >= 0; q = take(ctr, groups, back)) {
+    const g = q << 2;
     fill_f32_f64(kind, wide, out + <usize>g * <usize>BLOCK * size, n, g, min(blocks, g + 4), k0, k1, a, b, top);
   }
 }
