@@ -62,14 +62,12 @@ export function div(a: TensorLike, b: TensorLike): Tensor { return arithmetic("d
  */
 export function pow(a: TensorLike, b: TensorLike): Tensor {
   const dt = resultType(a, b, "pow");
-  if (!isFloat(dt)) {
-    const [, e] = operands(a, b, dt, "pow");
-    const neg = e.toTypedArray().find((v) => v < 0);
-    if (neg !== undefined) {
-      throw new RangeError(`pow: integers to negative integer powers are not allowed (an ${dt} base with exponent ${neg}); use a float base, e.g. pow(x.astype("float32"), ${neg})`);
-    }
+  const [base, exponent] = operands(a, b, dt, "pow");
+  const neg = isFloat(dt) ? undefined : exponent.toTypedArray().find((v) => v < 0);
+  if (neg !== undefined) {
+    throw new RangeError(`pow: integers to negative integer powers are not allowed (an ${dt} base with exponent ${neg}); use a float base, e.g. pow(x.astype("float32"), ${neg})`);
   }
-  return arithmetic("pow", a, b);
+  return binaryInto("pow", "pow", base, exponent, dt);
 }
 /** Elementwise maximum; NaN propagates, as np.maximum. @example maximum(0, tensor([-1, 2])).toArray() // [0, 2] */
 export function maximum(a: TensorLike, b: TensorLike): Tensor { return arithmetic("maximum", a, b); }
