@@ -1,7 +1,7 @@
 // float32 GEMM through the wasm module: resident operands are used in place, others are copied
-// into wasm memory; C's columns are shared between this thread and the worker (in chunks taken as
-// they go, else a fixed split); C is written in
-// place when resident (alpha 1, beta 0, unit column stride), else copied back applying alpha and beta.
+// into wasm memory; C's columns are shared between this thread and the worker (in chunks taken
+// as they go, else a fixed split); C is written in place when resident (alpha 1, beta 0, unit
+// column stride), else copied back applying alpha and beta.
 import type { MatrixView } from "./types.js";
 import { addressOf, alloc, f32, READY, resetArena, runtime, SCRATCH, WORKER_FAILED } from "./runtime.js";
 import { runHere, runPair, workerReady, type Job } from "./pool.js";

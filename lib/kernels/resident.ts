@@ -29,9 +29,9 @@ const registry = new FinalizationRegistry<{ addr: number; bytes: number }>(({ ad
 // V8 schedules garbage collection by the memory it knows about; a view into wasm memory looks
 // like a few bytes, so dead tensors would pile up to the budget before a collection. Each view
 // carries a never-touched buffer of its size (capped, below) that V8 counts as external memory,
-// so collections come about as often as for ordinary arrays. allocUnsafeSlow, not new ArrayBuffer: it mallocs without
-// zero-filling, where calloc memsets reused heap chunks (below glibc's 32 MB mmap threshold
-// that costs 0.2-3 ms per 8 MB, measured in the W4 CNN step).
+// so collections come about as often as for ordinary arrays. allocUnsafeSlow, not new
+// ArrayBuffer: it mallocs without zero-filling, where calloc memsets reused heap chunks (below
+// glibc's 32 MB mmap threshold that costs 0.2-3 ms per 8 MB, measured in the W4 CNN step).
 // The ballast is capped at BALLAST_CAP: V8 runs a full collection for every 64 MB of new
 // external memory, so a full-size ballast made each 4096x4096 tensor (64 MiB) cost one full GC
 // (~9 ms with its side effects, on the critical path of both threads); capped, one GC per two.
